@@ -1,0 +1,131 @@
+"""The editorial base every public record shares: workflow status, authorship, slug, history.
+
+A record is visible to readers only when its status is *published*. Public code never filters on
+status by hand: it asks the manager for ``.published()`` or ``.visible_to(user)``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self) -> PublishableQuerySet:
+        """Records a reader may see: published, and nothing else."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> PublishableQuerySet:
+        """Everything for staff who may view this kind of record; published records for others."""
+        if user is not None and user.is_authenticated and user.is_active and user.is_staff:
+            opts = self.model._meta
+            if user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+                f"{opts.app_label}.change_{opts.model_name}"
+            ):
+                return self.all()
+        return self.published()
+
+    def with_status(self, *statuses: str) -> PublishableQuerySet:
+        return self.filter(status__in=statuses)
+
+
+PublishableManager = models.Manager.from_queryset(PublishableQuerySet)
+
+
+def unique_slug(
+    model: type[models.Model], text: str, *, exclude_pk=None, max_length: int = 80
+) -> str:
+    """A slug made from ``text`` that no other row of ``model`` uses yet (``-2``, ``-3``…)."""
+    base = slugify(text, allow_unicode=False)[:max_length].strip("-") or model._meta.model_name
+    candidate, n = base, 2
+    taken = model._default_manager.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    used = set(taken.values_list("slug", flat=True))
+    while candidate in used:
+        suffix = f"-{n}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        n += 1
+    return candidate
+
+
+class Publishable(models.Model):
+    """Abstract base of every record readers can see: Outlet, Source, Event, Person…"""
+
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "The record's address on the public site, e.g. /people/<slug>/. "
+            "Lower-case letters, digits and hyphens; change it only before publication."
+        ),
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_(
+            "Only published records are shown to readers. Contributors write drafts and "
+            "send them to review; Editors publish and withdraw."
+        ),
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When the record was first published; kept if it is later withdrawn."),
+    )
+    editor_note = models.TextField(
+        blank=True,
+        help_text=_("Internal note for the newsroom (doubts, to-dos). Never shown publicly."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PublishableManager()
+
+    #: The field a slug is made from when none is given.
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+        # "publish" covers publish and withdraw, "merge" joins duplicates; Editors hold both.
+        default_permissions = ("add", "change", "delete", "view", "publish", "merge")
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(
+                type(self), str(getattr(self, self.slug_source, "") or ""), exclude_pk=self.pk
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED

@@ -1,0 +1,46 @@
+"""The newsroom's two groups and what each may do.
+
+*Contributor*: view, add and change records (drafts), and submit them for review.
+*Editor*: everything a contributor may, plus publish, withdraw and delete.
+
+A migration creates the groups; after every ``migrate`` their permissions are brought up to date,
+so a record type added later is covered without a hand-written migration.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_migrate
+
+CONTRIBUTOR = "Contributor"
+EDITOR = "Editor"
+EDITORIAL_APPS = ("sources", "events")
+CONTRIBUTOR_ACTIONS = ("view", "add", "change")
+EDITOR_ACTIONS = (*CONTRIBUTOR_ACTIONS, "delete", "publish", "merge")
+
+
+def sync_groups(apps=None, **kwargs) -> None:
+    """Create the groups if needed and give them the permissions of every editorial model."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    perms = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
+
+    def wanted(actions: tuple[str, ...]) -> list:
+        return [p for p in perms if p.codename.split("_", 1)[0] in actions]
+
+    contributor, _ = Group.objects.get_or_create(name=CONTRIBUTOR)
+    editor, _ = Group.objects.get_or_create(name=EDITOR)
+    contributor.permissions.set(wanted(CONTRIBUTOR_ACTIONS))
+    editor.permissions.set(wanted(EDITOR_ACTIONS))
+
+
+def _after_migrate(sender, app_config=None, **kwargs) -> None:
+    if app_config is not None and app_config.label == "events":
+        sync_groups()
+
+
+def connect_signals() -> None:
+    post_migrate.connect(_after_migrate, dispatch_uid="caravan-sync-groups")

@@ -1,0 +1,342 @@
+"""Admin for the records: configuration only; behaviour lives in services and models."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Q
+
+from cmsproject.admin import PublishableAdmin
+from sources.admin import CitationInline
+
+from .models import (
+    Agreement,
+    AgreementAlias,
+    Event,
+    EventImage,
+    EventSeries,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Position,
+    Signatory,
+    Topic,
+)
+
+ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """Filter records by a state they involve; each admin says which lookups mean "involves"."""
+
+    title = "country"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return list(Organization.objects.states().values_list("iso_code", "name"))
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        lookups = getattr(self, "country_lookups", [])
+        condition = Q()
+        for lookup in lookups:
+            condition |= Q(**{lookup: self.value()})
+        return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+
+
+def country_filter(*lookups: str) -> type[CountryFilter]:
+    return type("CountryFilter", (CountryFilter,), {"country_lookups": list(lookups)})
+
+
+# ---- organizations and places -------------------------------------------------------------
+
+
+class OrganizationAliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    fields = ALIAS_FIELDS
+    extra = 0
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PublishableAdmin):
+    list_display = ["name", "short_name", "kind", "iso_code", "parent", "status_badge"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "short_name", "iso_code", "aliases__name"]
+    autocomplete_fields = ["parent", "members"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganizationAliasInline, CitationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "slug",
+                    "kind",
+                    "iso_code",
+                    "parent",
+                    "members",
+                    "founded_on",
+                    "website",
+                    "description",
+                ]
+            },
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+
+class PlaceAliasInline(admin.TabularInline):
+    model = PlaceAlias
+    fields = ALIAS_FIELDS
+    extra = 0
+
+
+@admin.register(Place)
+class PlaceAdmin(PublishableAdmin):
+    list_display = ["name", "country", "latitude", "longitude", "status_badge"]
+    list_filter = ["status", country_filter("country__iso_code")]
+    list_select_related = ["country"]
+    search_fields = ["name", "aliases__name"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PlaceAliasInline, CitationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "country", "latitude", "longitude", "description"]}),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+
+# ---- people -------------------------------------------------------------------------------
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    fields = ALIAS_FIELDS
+    extra = 0
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    fields = [
+        "title",
+        "role",
+        "organization",
+        "is_acting",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "note",
+    ]
+    autocomplete_fields = ["organization"]
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(PublishableAdmin):
+    list_display = ["name", "native_name", "country", "current_office", "status_badge"]
+    list_filter = ["status", country_filter("country__iso_code")]
+    list_select_related = ["country"]
+    search_fields = ["name", "native_name", "aliases__name"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonAliasInline, PositionInline, CitationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "sort_name",
+                    "native_name",
+                    "country",
+                    "born_on",
+                    "biography",
+                ]
+            },
+        ),
+        (
+            "Portrait",
+            {"fields": ["portrait", "portrait_alt", "portrait_credit"], "classes": ["collapse"]},
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+    def get_queryset(self, request):
+        from django.db.models import Prefetch
+
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("positions", queryset=Position.objects.select_related("organization"))
+            )
+        )
+
+    @admin.display(description="office today")
+    def current_office(self, obj: Person) -> str:
+        import datetime
+
+        today = datetime.date.today()
+        held = [
+            p
+            for p in obj.positions.all()
+            if (p.start_date is None or p.start_date <= today)
+            and (p.end_date is None or p.end_date >= today)
+        ]
+        held.sort(key=lambda p: p.rank)
+        return held[0].label if held else ""
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    """Offices across all people: who held what, when."""
+
+    list_display = ["person", "title", "organization", "role", "start_date", "end_date"]
+    list_filter = ["role", country_filter("organization__iso_code")]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__name", "person__aliases__name", "title"]
+    autocomplete_fields = ["person", "organization"]
+    date_hierarchy = "start_date"
+
+
+# ---- events -------------------------------------------------------------------------------
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    fields = ["person", "representing", "role", "order"]
+    autocomplete_fields = ["person", "representing"]
+    extra = 0
+
+
+class EventImageInline(admin.TabularInline):
+    model = EventImage
+    fields = ["image", "alt_text", "caption", "credit", "order"]
+    extra = 0
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = ["title", "kind", "start_date", "place", "is_online", "series", "status_badge"]
+    list_filter = [
+        "status",
+        "kind",
+        country_filter(
+            "participations__representing__iso_code", "host__iso_code", "place__country__iso_code"
+        ),
+        "series",
+        "is_online",
+        "start_date",
+    ]
+    list_select_related = ["place", "series"]
+    search_fields = ["title", "summary", "series__name", "place__name"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["series", "place", "host", "parent", "topics"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ParticipationInline, EventImageInline, CitationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    ("series", "ordinal"),
+                    ("start_date", "end_date", "date_precision"),
+                    ("place", "is_online"),
+                    "host",
+                    "parent",
+                    "topics",
+                    "summary",
+                ]
+            },
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+
+# ---- agreements and topics -----------------------------------------------------------------
+
+
+class AgreementAliasInline(admin.TabularInline):
+    model = AgreementAlias
+    fields = ALIAS_FIELDS
+    extra = 0
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    fields = ["person", "on_behalf_of", "order"]
+    autocomplete_fields = ["person", "on_behalf_of"]
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishableAdmin):
+    list_display = ["title", "kind", "signed_on", "legal_status", "signed_at", "status_badge"]
+    list_filter = [
+        "status",
+        "kind",
+        "legal_status",
+        country_filter("parties__iso_code"),
+        "signed_on",
+    ]
+    list_select_related = ["signed_at"]
+    search_fields = ["title", "aliases__name", "summary"]
+    date_hierarchy = "signed_on"
+    autocomplete_fields = ["signed_at", "place", "parties", "topics"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [AgreementAliasInline, SignatoryInline, CitationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    "signed_on",
+                    "signed_at",
+                    "place",
+                    "parties",
+                    ("legal_status", "entry_into_force", "expires_on"),
+                    "text_url",
+                    "topics",
+                    "summary",
+                ]
+            },
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+
+@admin.register(Topic)
+class TopicAdmin(PublishableAdmin):
+    list_display = ["name", "parent", "status_badge"]
+    list_filter = ["status", ("parent", admin.EmptyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["name", "description"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CitationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "parent", "description"]}),
+        PublishableAdmin.editorial_fieldset,
+    ]

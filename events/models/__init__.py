@@ -1,0 +1,28 @@
+"""Records of the relations we track: who, where, what happened, what was signed, on what topic."""
+
+from .agreements import Agreement, AgreementAlias, Signatory
+from .base import AliasBase, DatePrecision
+from .events import Event, EventImage, EventSeries, Participation
+from .organizations import Organization, OrganizationAlias, Place, PlaceAlias
+from .people import Person, PersonAlias, Position
+from .topics import Topic
+
+__all__ = [
+    "Agreement",
+    "AgreementAlias",
+    "AliasBase",
+    "DatePrecision",
+    "Event",
+    "EventImage",
+    "EventSeries",
+    "Organization",
+    "OrganizationAlias",
+    "Participation",
+    "Person",
+    "PersonAlias",
+    "Place",
+    "PlaceAlias",
+    "Position",
+    "Signatory",
+    "Topic",
+]

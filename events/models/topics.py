@@ -1,0 +1,62 @@
+"""Cooperation areas: trade, energy, transport, security… nested as a tree."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cmsproject.editorial import Publishable
+
+from .base import citations_relation
+
+
+class Topic(Publishable):
+    name = models.CharField(max_length=120)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("The broader area, e.g. Energy for Renewable energy."),
+    )
+    description = models.TextField(blank=True)
+    citations = citations_relation()
+
+    history = HistoricalRecords()
+
+    class Meta(Publishable.Meta):
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="topic_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:topic-detail", kwargs={"slug": self.slug})
+
+    def ancestors(self) -> list[Topic]:
+        """From the root down to this topic's parent."""
+        chain, seen, node = [], {self.pk}, self.parent
+        while node is not None and node.pk not in seen:
+            chain.append(node)
+            seen.add(node.pk)
+            node = node.parent
+        return list(reversed(chain))
+
+    def clean(self) -> None:
+        super().clean()
+        node, steps = self.parent, 0
+        while node is not None and steps < 100:
+            if self.pk and node.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("A topic cannot sit under itself or its own sub-topics.")}
+                )
+            node, steps = node.parent, steps + 1

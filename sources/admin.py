@@ -1,0 +1,106 @@
+"""Admin for outlets, sources and citations."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
+
+from cmsproject.admin import PublishableAdmin
+
+from .models import Citation, Outlet, Source
+
+
+class CitationInline(GenericTabularInline):
+    """Citations on any record: the source and the exact excerpt it rests on."""
+
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "excerpt", "claim", "claimed_value", "note", "position"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    verbose_name = "citation"
+    verbose_name_plural = "citations (sources this record rests on)"
+
+
+@admin.register(Outlet)
+class OutletAdmin(PublishableAdmin):
+    list_display = ["name", "kind", "country_code", "language", "status_badge"]
+    list_filter = ["status", "kind", "country_code", "language"]
+    search_fields = ["name", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "homepage",
+                    "country_code",
+                    "language",
+                    "description",
+                ]
+            },
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+
+@admin.register(Source)
+class SourceAdmin(PublishableAdmin):
+    list_display = ["title", "outlet", "published_on", "language", "status_badge", "is_copy"]
+    list_filter = ["status", "outlet", "language", ("duplicate_of", admin.EmptyFieldListFilter)]
+    list_select_related = ["outlet", "duplicate_of"]
+    search_fields = ["title", "url", "byline"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["outlet", "duplicate_of"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["content_hash"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "outlet",
+                    "url",
+                    "byline",
+                    "published_on",
+                    "language",
+                    "summary",
+                ]
+            },
+        ),
+        ("Text", {"fields": ["body", "content_hash", "duplicate_of"]}),
+        (
+            "Image",
+            {
+                "fields": ["image", "image_alt", "image_credit", "image_caption"],
+                "classes": ["collapse"],
+            },
+        ),
+        PublishableAdmin.editorial_fieldset,
+    ]
+
+    @admin.display(description="copy of", ordering="duplicate_of")
+    def is_copy(self, obj: Source) -> str:
+        return str(obj.duplicate_of) if obj.duplicate_of_id else ""
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    """All citations in one list, to review what each source is used for."""
+
+    list_display = ["source", "content_type", "object_id", "claim", "short_excerpt"]
+    list_filter = ["content_type", "claim"]
+    list_select_related = ["source", "content_type"]
+    search_fields = ["excerpt", "source__title"]
+    autocomplete_fields = ["source"]
+
+    @admin.display(description="excerpt")
+    def short_excerpt(self, obj: Citation) -> str:
+        return obj.excerpt[:100]

@@ -1,0 +1,202 @@
+"""Outlets, the sources they publish, and the citations that tie our records to sources."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cmsproject.editorial import Publishable
+
+from .text import excerpt_occurs_in
+
+alpha3 = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 3166 code in capitals, e.g. KAZ."))
+language_code = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Use a language code such as en, ru, kk, zh-Hans.")
+)
+
+
+class Outlet(Publishable):
+    class Kind(models.TextChoices):
+        STATE_MEDIA = "state_media", _("State media")
+        MINISTRY = "ministry", _("Ministry or government site")
+        WIRE = "wire", _("News agency")
+        INDEPENDENT = "independent", _("Independent media")
+        THINK_TANK = "think_tank", _("Think tank or academic")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+    country_code = models.CharField(
+        max_length=3,
+        blank=True,
+        validators=[alpha3],
+        db_index=True,
+        help_text=_("Where the outlet is based (ISO 3166 alpha-3, e.g. KAZ)."),
+    )
+    language = models.CharField(max_length=16, blank=True, validators=[language_code])
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(Publishable.Meta):
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:source-list") + f"?outlet={self.slug}"
+
+
+class Source(Publishable):
+    """One article, press release or document that our records rest on."""
+
+    title = models.CharField(max_length=500)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
+    )
+    url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text=_("Where the article was published. Two sources cannot share a URL."),
+    )
+    byline = models.CharField(max_length=300, blank=True)
+    published_on = models.DateField(
+        null=True, blank=True, db_index=True, help_text=_("The date the outlet published it.")
+    )
+    language = models.CharField(max_length=16, blank=True, validators=[language_code])
+    body = models.TextField(
+        blank=True, help_text=_("The cleaned text of the article. Citations quote from it.")
+    )
+    summary = models.TextField(
+        blank=True, help_text=_("Our own summary for readers, in our words, never the article's.")
+    )
+    raw_text = models.TextField(
+        blank=True, editable=False, help_text=_("The file as imported; kept, never public.")
+    )
+    content_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text=_("SHA-256 of the cleaned body.")
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text=_("The original when this is a syndicated or lightly edited copy of it."),
+    )
+    image = models.ImageField(upload_to="sources/", blank=True)
+    image_credit = models.CharField(max_length=200, blank=True, help_text=_('e.g. "Photo: gov.kz"'))
+    image_caption = models.CharField(max_length=500, blank=True)
+    image_alt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+
+    history = HistoricalRecords(excluded_fields=["raw_text"])
+    slug_source = "title"
+
+    class Meta(Publishable.Meta):
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="source_url_unique_when_present"
+            ),
+        ]
+        indexes = [models.Index(fields=["outlet", "-published_on"], name="source_outlet_date")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:source-detail", kwargs={"slug": self.slug})
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_object(self, obj: models.Model) -> CitationQuerySet:
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def published_sources(self) -> CitationQuerySet:
+        """Citations a reader may see: those whose source is itself published."""
+        return self.filter(source__status="published")
+
+
+class Citation(models.Model):
+    """A source backing a record, with the exact words the record rests on."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    excerpt = models.TextField(
+        help_text=_(
+            "The words of the source this rests on, copied exactly. Case, spacing and "
+            "curly versus straight quotes do not matter; anything else must match."
+        )
+    )
+    claim = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Which fact this supports, e.g. start_date or title; blank for the record as a whole."
+        ),
+    )
+    claimed_value = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the source says for that fact when it differs from the record, e.g. "
+            "another date. Shown to readers as a disagreement between sources."
+        ),
+    )
+    note = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the notes."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CitationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(excerpt=""), name="citation_excerpt_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} — “{self.excerpt[:60]}”"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.source_id
+            and self.excerpt
+            and not excerpt_occurs_in(self.excerpt, self.source.body)
+        ):
+            raise ValidationError(
+                {
+                    "excerpt": _(
+                        "This excerpt does not occur in the body of “%(source)s”. Copy "
+                        "the words exactly as the source has them."
+                    )
+                    % {"source": self.source.title[:80]}
+                }
+            )
