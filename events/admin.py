@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from cmsproject.admin import PublishableAdmin
 from sources.admin import CitationInline
@@ -171,8 +173,6 @@ class PersonAdmin(PublishableAdmin):
     ]
 
     def get_queryset(self, request):
-        from django.db.models import Prefetch
-
         return (
             super()
             .get_queryset(request)
@@ -183,8 +183,6 @@ class PersonAdmin(PublishableAdmin):
 
     @admin.display(description="office today")
     def current_office(self, obj: Person) -> str:
-        import datetime
-
         today = datetime.date.today()
         held = [
             p
@@ -198,14 +196,20 @@ class PersonAdmin(PublishableAdmin):
 
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
-    """Offices across all people: who held what, when."""
+    """Offices across all people: who held what, when. Read-only: offices are edited on the
+    person's page, under the same workflow as the person."""
 
     list_display = ["person", "title", "organization", "role", "start_date", "end_date"]
     list_filter = ["role", country_filter("organization__iso_code")]
     list_select_related = ["person", "organization"]
     search_fields = ["person__name", "person__aliases__name", "title"]
-    autocomplete_fields = ["person", "organization"]
     date_hierarchy = "start_date"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 # ---- events -------------------------------------------------------------------------------

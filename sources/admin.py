@@ -93,13 +93,22 @@ class SourceAdmin(PublishableAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
-    """All citations in one list, to review what each source is used for."""
+    """All citations in one list, to review what each source is used for.
+
+    Read-only here: citations are added and changed on their record's page, where the workflow
+    (a contributor cannot change a published record) applies to them too.
+    """
 
     list_display = ["source", "content_type", "object_id", "claim", "short_excerpt"]
     list_filter = ["content_type", "claim"]
     list_select_related = ["source", "content_type"]
     search_fields = ["excerpt", "source__title"]
-    autocomplete_fields = ["source"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
     @admin.display(description="excerpt")
     def short_excerpt(self, obj: Citation) -> str:
