@@ -42,10 +42,13 @@ PublishableManager = models.Manager.from_queryset(PublishableQuerySet)
 
 
 def unique_slug(
-    model: type[models.Model], text: str, *, exclude_pk=None, max_length: int = 80
+    model: type[models.Model], text: str, *, exclude_pk=None, max_length: int = 60
 ) -> str:
     """A slug made from ``text`` that no other row of ``model`` uses yet (``-2``, ``-3``…)."""
-    base = slugify(text, allow_unicode=False)[:max_length].strip("-") or model._meta.model_name
+    base = slugify(text, allow_unicode=False)
+    if len(base) > max_length:
+        base = base[:max_length].rsplit("-", 1)[0]  # cut at a word, not inside one
+    base = base.strip("-") or model._meta.model_name
     candidate, n = base, 2
     taken = model._default_manager.filter(slug__startswith=base)
     if exclude_pk is not None:

@@ -5,10 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import path
 
 from cmsproject.admin import PublishableAdmin
 
+from .forms import ImportArticlesForm
+from .ingestion.service import import_file, summarise
 from .models import Citation, Outlet, Source
 
 
@@ -85,6 +90,37 @@ class SourceAdmin(PublishableAdmin):
         ),
         PublishableAdmin.editorial_fieldset,
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="sources_source_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload several article files at once; each gets a line in the report."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        reports = None
+        form = ImportArticlesForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            reports = [
+                import_file(name=upload.name, data=upload.read(), user=request.user)
+                for upload in form.cleaned_data["files"]
+            ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import articles",
+            "form": form,
+            "reports": reports,
+            "counts": summarise(reports) if reports else None,
+        }
+        return TemplateResponse(request, "admin/sources/source/import.html", context)
 
     @admin.display(description="copy of", ordering="duplicate_of")
     def is_copy(self, obj: Source) -> str:

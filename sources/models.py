@@ -86,6 +86,14 @@ class Source(Publishable):
     content_hash = models.CharField(
         max_length=64, blank=True, db_index=True, help_text=_("SHA-256 of the cleaned body.")
     )
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_('The place the story was filed from ("ASTANA –"), not its date.'),
+    )
+    sketch = models.JSONField(
+        default=list, blank=True, editable=False, help_text=_("Near-duplicate fingerprint.")
+    )
     duplicate_of = models.ForeignKey(
         "self",
         null=True,
@@ -103,7 +111,7 @@ class Source(Publishable):
         help_text=_("What the image shows, for readers who cannot see it."),
     )
 
-    history = HistoricalRecords(excluded_fields=["raw_text"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "sketch"])
     slug_source = "title"
 
     class Meta(Publishable.Meta):
@@ -120,6 +128,21 @@ class Source(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("site:source-detail", kwargs={"slug": self.slug})
+
+
+class SourceFingerprint(models.Model):
+    """One of the smallest shingle hashes of a source's body, indexed to find near duplicates."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="fingerprints")
+    value = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "value"], name="fingerprint_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}:{self.value}"
 
 
 class CitationQuerySet(models.QuerySet):
