@@ -344,3 +344,6 @@ class TopicAdmin(PublishableAdmin):
         (None, {"fields": ["name", "slug", "parent", "description"]}),
         PublishableAdmin.editorial_fieldset,
     ]
+
+
+from . import admin_mentions  # noqa: E402,F401  (suggestions, and the source page with them)

@@ -6,7 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
 from cmsproject.editorial import Status
-from events.models import Event, Person, Position
+from events.models import Event, Mention, Person, Position
 from sources.models import Citation
 from tests import factories as f
 
@@ -27,6 +27,14 @@ def one_of_everything():
     f.PositionFactory()
     f.TopicFactory(parent=f.TopicFactory())
     f.CitationFactory(record=event)
+    Mention.objects.create(
+        source=f.SourceFactory(),
+        kind="person",
+        text="Someone",
+        start=0,
+        end=7,
+        proposed_name="Someone",
+    )
     return event
 
 
@@ -40,7 +48,7 @@ def test_superuser_sees_every_admin_page(model, client, superuser, one_of_everyt
     assert client.get(admin_url(model, "changelist")).status_code == 200
     add_status = client.get(admin_url(model, "add")).status_code
     # Positions and citations are edited on their record's page; their own lists are read-only.
-    assert add_status == (403 if model in (Position, Citation) else 200)
+    assert add_status == (403 if model in (Position, Citation, Mention) else 200)
     obj = model._default_manager.first()
     if obj is not None:
         assert client.get(admin_url(model, "change", obj.pk)).status_code == 200

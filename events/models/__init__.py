@@ -3,6 +3,7 @@
 from .agreements import Agreement, AgreementAlias, Signatory
 from .base import AliasBase, DatePrecision
 from .events import Event, EventImage, EventSeries, Participation
+from .mentions import Mention
 from .organizations import Organization, OrganizationAlias, Place, PlaceAlias
 from .people import Person, PersonAlias, Position
 from .topics import Topic
@@ -15,6 +16,7 @@ __all__ = [
     "Event",
     "EventImage",
     "EventSeries",
+    "Mention",
     "Organization",
     "OrganizationAlias",
     "Participation",

@@ -66,7 +66,11 @@ class Person(Publishable):
     def save(self, *args, **kwargs) -> None:
         if not self.sort_name and self.name:
             parts = self.name.rsplit(" ", 1)
-            self.sort_name = f"{parts[1]}, {parts[0]}" if len(parts) == 2 else self.name
+            family_name_first = self.country_id and self.country.iso_code == "CHN"
+            if len(parts) == 2 and not family_name_first:
+                self.sort_name = f"{parts[1]}, {parts[0]}"
+            else:
+                self.sort_name = self.name  # Xi Jinping sorts under Xi already
         super().save(*args, **kwargs)
 
     def positions_on(self, date: datetime.date) -> models.QuerySet[Position]:

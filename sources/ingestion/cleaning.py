@@ -312,3 +312,21 @@ def guess_language(text: str) -> str:
     if re.search(r"[ğışİ]", sample) and len(re.findall(r"[ğışçöü]", sample.lower())) > 10:
         return "tr"
     return "en"
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding the span [start, end), as it stands in the text."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end == -1 else para_end
+    paragraph = text[para_start:para_end]
+    offset = 0
+    for sentence in split_sentences(paragraph):
+        found = paragraph.find(sentence, offset)
+        if found == -1:
+            continue
+        s_start, s_end = para_start + found, para_start + found + len(sentence)
+        if s_start <= start < s_end or (s_start < end <= s_end):
+            return sentence if s_end >= end else text[s_start:end]
+        offset = found + len(sentence)
+    return paragraph.strip()

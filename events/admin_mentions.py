@@ -1,0 +1,173 @@
+"""Admin for linking suggestions: accept or reject with one click, or many at once."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
+
+from sources.admin import SourceAdmin
+from sources.models import Source
+
+from .linking.service import MODELS, accept_mention, reject_mention
+from .models import Mention
+
+
+def decision_buttons(mention: Mention) -> str:
+    """Buttons that post the surrounding admin form to the accept/reject views (valid HTML:
+    no form inside a form, the button carries its own ``formaction``)."""
+    if mention.decision != Mention.Decision.SUGGESTED:
+        return mention.get_decision_display()
+    accept = reverse("admin:events_mention_accept", args=[mention.pk])
+    reject = reverse("admin:events_mention_reject", args=[mention.pk])
+    if mention.is_ambiguous:
+        choices = format_html_join(
+            " ",
+            '<button type="submit" class="button" formaction="{}?record={}">It is {}</button>',
+            ((accept, c["id"], c["name"]) for c in mention.candidates),
+        )
+    else:
+        choices = format_html(
+            '<button type="submit" class="button" formaction="{}">Accept</button>', accept
+        )
+    return format_html(
+        '{} <button type="submit" class="button" formaction="{}">Reject</button>', choices, reject
+    )
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["found", "kind", "text", "source", "reason", "buttons"]
+    list_filter = ["decision", "kind"]
+    list_select_related = ["source", "content_type"]
+    search_fields = ["text", "proposed_name", "source__title"]
+    readonly_fields = [
+        "source",
+        "kind",
+        "found",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "reason",
+        "decision",
+        "decided_by",
+        "decided_at",
+        "buttons",
+    ]
+    fields = readonly_fields
+    actions = ["accept_selected", "reject_selected"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("record")
+
+    @admin.display(description="suggestion")
+    def found(self, obj: Mention) -> str:
+        return obj.label
+
+    @admin.display(description="decision")
+    def buttons(self, obj: Mention) -> str:
+        return decision_buttons(obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/accept/",
+                view(require_POST(self.accept_view)),
+                name="events_mention_accept",
+            ),
+            path(
+                "<int:pk>/reject/",
+                view(require_POST(self.reject_view)),
+                name="events_mention_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _back(self, request: HttpRequest) -> HttpResponseRedirect:
+        return HttpResponseRedirect(
+            request.headers.get("referer") or reverse("admin:events_mention_changelist")
+        )
+
+    def accept_view(self, request: HttpRequest, pk: int):
+        mention = get_object_or_404(Mention, pk=pk)
+        record = None
+        if request.GET.get("record"):
+            chosen = int(request.GET["record"])
+            if chosen not in {c["id"] for c in mention.candidates}:
+                raise PermissionDenied("That record is not one of the candidates.")
+            record = MODELS[mention.kind].objects.get(pk=chosen)
+        try:
+            citation = accept_mention(mention=mention, user=request.user, record=record)
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        else:
+            self.message_user(request, f"Accepted: “{citation.record}” now cites this source.")
+        return self._back(request)
+
+    def reject_view(self, request: HttpRequest, pk: int):
+        mention = get_object_or_404(Mention, pk=pk)
+        reject_mention(mention=mention, user=request.user)
+        self.message_user(request, f"Rejected: {mention.label} will not be suggested again.")
+        return self._back(request)
+
+    @admin.action(description="Accept selected suggestions")
+    def accept_selected(self, request, queryset):
+        done, skipped = 0, 0
+        for mention in queryset.filter(decision=Mention.Decision.SUGGESTED):
+            try:
+                accept_mention(mention=mention, user=request.user)
+                done += 1
+            except ValidationError:
+                skipped += 1
+        note = f"; {skipped} ambiguous left for you to choose" if skipped else ""
+        self.message_user(request, f"{done} suggestion(s) accepted{note}.")
+
+    @admin.action(description="Reject selected suggestions")
+    def reject_selected(self, request, queryset):
+        count = 0
+        for mention in queryset.exclude(decision=Mention.Decision.REJECTED):
+            reject_mention(mention=mention, user=request.user)
+            count += 1
+        self.message_user(request, f"{count} suggestion(s) rejected.")
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    fields = ["found", "kind", "text", "sentence", "buttons"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "found in this source (suggestions)"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("record")
+
+    @admin.display(description="suggestion")
+    def found(self, obj: Mention) -> str:
+        return obj.label
+
+    @admin.display(description="decision")
+    def buttons(self, obj: Mention) -> str:
+        return decision_buttons(obj)
+
+
+class SourceWithMentionsAdmin(SourceAdmin):
+    """The source page with what linking found in it (``sources`` cannot know ``events``)."""
+
+    inlines = [*SourceAdmin.inlines, MentionInline]
+
+
+admin.site.unregister(Source)
+admin.site.register(Source, SourceWithMentionsAdmin)

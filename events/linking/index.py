@@ -1,0 +1,200 @@
+"""The name index: every name and alias of every record, folded, in one lookup table.
+
+Built once from the database and kept in memory until a record or alias changes. Lookups are by
+the tuple of word skeletons, so matching a text costs a few dictionary probes per word whatever
+the number of records (one compiled matcher, not a loop over people).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models.signals import post_delete, post_save
+
+from .folding import fold_word, skeleton, words
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+TITLE_WORDS = {
+    "president",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "premier",
+    "secretary",
+    "speaker",
+    "leader",
+    "envoy",
+    "counterpart",
+    "deputy",
+    "head",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # person, organization, place, agreement, event
+    record_id: int
+    folded: tuple[str, ...]
+    exact: str = ""  # abbreviations such as SCO match only as written
+
+
+@dataclass
+class PersonFacts:
+    id: int
+    name: str
+    slug: str
+    given_folded: tuple[str, ...]
+    surname_folded: str
+    positions: list[tuple] = field(default_factory=list)  # (start, end, title, role)
+
+
+@dataclass
+class NameIndex:
+    entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    surnames: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    people: dict[int, PersonFacts] = field(default_factory=dict)
+    names: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # name, slug
+    cjk: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    events: list[dict] = field(default_factory=list)
+    max_words: int = 1
+
+    def add(self, kind: str, record_id: int, name: str, *, exact: bool = False) -> None:
+        name = (name or "").strip()
+        if not name:
+            return
+        if CJK.search(name) and " " not in name:
+            self.cjk[name].append(Entry(kind, record_id, (name,)))
+            return
+        tokens = [fold_word(w) for w, _, _ in words(name)]
+        if not tokens:
+            return
+        key = tuple(skeleton(t) for t in tokens)
+        entry = Entry(kind, record_id, tuple(tokens), exact=name if exact else "")
+        if entry not in self.entries[key]:
+            self.entries[key].append(entry)
+        self.max_words = max(self.max_words, len(tokens))
+
+
+def _is_abbreviation(name: str) -> bool:
+    return len(name) <= 6 and name.upper() == name and name.isalpha()
+
+
+def build_index() -> NameIndex:
+    """Read every record's names from the database (a handful of queries)."""
+    from events.models import Agreement, Event, Organization, Person, Place, Position
+
+    index = NameIndex()
+    for person in Person.objects.select_related("country").prefetch_related("aliases"):
+        index.names[("person", person.id)] = (person.name, person.slug)
+        surname, given = name_parts(person)
+        family_first = _family_name_first(person)
+        index.surnames[fold_word(surname)].append(person.id)
+        for name in [person.name, person.native_name, *(a.name for a in person.aliases.all())]:
+            parts = [w for w, _, _ in words(name or "")]
+            if CJK.search(name or "") or len(parts) > 1:
+                index.add("person", person.id, name)
+            if parts and not CJK.search(name):
+                # the surname as this spelling gives it: "Caparov", "Токаев"
+                index.surnames[fold_word(parts[0] if family_first else parts[-1])].append(person.id)
+        index.people[person.id] = PersonFacts(
+            id=person.id,
+            name=person.name,
+            slug=person.slug,
+            given_folded=tuple(fold_word(g) for g in given),
+            surname_folded=fold_word(surname),
+        )
+    for key, ids in index.surnames.items():
+        index.surnames[key] = sorted(set(ids))
+    for pos in Position.objects.values_list("person_id", "start_date", "end_date", "title", "role"):
+        if pos[0] in index.people:
+            index.people[pos[0]].positions.append(pos[1:])
+    for org in Organization.objects.prefetch_related("aliases"):
+        index.names[("organization", org.id)] = (org.name, org.slug)
+        index.add("organization", org.id, org.name)
+        for name in [org.short_name, *(a.name for a in org.aliases.all())]:
+            index.add("organization", org.id, name, exact=_is_abbreviation(name or ""))
+    for place in Place.objects.prefetch_related("aliases"):
+        index.names[("place", place.id)] = (place.name, place.slug)
+        for name in [place.name, *(a.name for a in place.aliases.all())]:
+            index.add("place", place.id, name)
+    for agreement in Agreement.objects.prefetch_related("aliases"):
+        index.names[("agreement", agreement.id)] = (agreement.title, agreement.slug)
+        for name in [agreement.title, *(a.name for a in agreement.aliases.all())]:
+            if len(words(name)) >= 3:
+                index.add("agreement", agreement.id, name)
+    for event in Event.objects.prefetch_related("participations"):
+        index.names[("event", event.id)] = (event.title, event.slug)
+        if len(words(event.title)) >= 4:
+            index.add("event", event.id, event.title)
+        index.events.append(
+            {
+                "id": event.id,
+                "start": event.start_date,
+                "end": event.end_date or event.start_date,
+                "place_id": event.place_id,
+                "people": {p.person_id for p in event.participations.all()},
+            }
+        )
+    return index
+
+
+def name_parts(person) -> tuple[str, list[str]]:
+    """(surname, given names): from "Surname, Given" sort names, else family-name-first for
+    Chinese names and last-word surnames for the rest."""
+    if person.sort_name and "," in person.sort_name and not _family_name_first(person):
+        surname, given = person.sort_name.split(",", 1)
+        return surname.strip(), [w for w, _, _ in words(given)]
+    parts = [w for w, _, _ in words(person.name)]
+    if not parts:
+        return "", []
+    if _family_name_first(person):
+        return parts[0], parts[1:]
+    return parts[-1], parts[:-1]
+
+
+def _family_name_first(person) -> bool:
+    """Chinese names put the family name first (Xi Jinping, Wang Yi)."""
+    country = getattr(person, "country", None)
+    return country is not None and country.iso_code == "CHN"
+
+
+_lock = threading.Lock()
+_cached: NameIndex | None = None
+
+
+def get_index() -> NameIndex:
+    global _cached
+    with _lock:
+        if _cached is None:
+            _cached = build_index()
+        return _cached
+
+
+def invalidate(**kwargs) -> None:
+    global _cached
+    with _lock:
+        _cached = None
+
+
+def connect_signals() -> None:
+    from events import models as m
+
+    for model in (
+        m.Person,
+        m.PersonAlias,
+        m.Position,
+        m.Organization,
+        m.OrganizationAlias,
+        m.Place,
+        m.PlaceAlias,
+        m.Agreement,
+        m.AgreementAlias,
+        m.Event,
+        m.Participation,
+    ):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"linking-{model.__name__}-s")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"linking-{model.__name__}-d")

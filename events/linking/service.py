@@ -1,0 +1,185 @@
+"""Linking services: find mentions in a source, save them as suggestions, accept or reject."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cmsproject.editorial import Status
+from sources.ingestion.cleaning import sentence_around
+from sources.models import Citation, Source
+
+from ..models import Agreement, Event, Mention, Organization, Person, Place
+from .index import NameIndex, get_index
+from .matcher import Found, find_names
+
+MODELS = {
+    "person": Person,
+    "organization": Organization,
+    "place": Place,
+    "agreement": Agreement,
+    "event": Event,
+}
+# How far from an event's dates a source may be published and still report it.
+EVENT_WINDOW_BEFORE = datetime.timedelta(days=3)
+EVENT_WINDOW_AFTER = datetime.timedelta(days=10)
+
+
+def find_mentions(source: Source, *, index: NameIndex | None = None) -> list[Found]:
+    """Every mention in the source's body, plus the events it seems to report."""
+    index = index or get_index()
+    found = find_names(source.body, index, on_date=source.published_on)
+    return found + _reported_events(source, found, index)
+
+
+def _reported_events(source: Source, found: list[Found], index: NameIndex) -> list[Found]:
+    if source.published_on is None:
+        return []
+    people = {f.record_id: f for f in found if f.kind == "person" and f.record_id}
+    places = {f.record_id: f for f in found if f.kind == "place" and f.record_id}
+    named_events = {f.record_id for f in found if f.kind == "event"}
+    out = []
+    for event in index.events:
+        if event["id"] in named_events:
+            continue
+        if not (
+            event["start"] - EVENT_WINDOW_BEFORE
+            <= source.published_on
+            <= event["end"] + EVENT_WINDOW_AFTER
+        ):
+            continue
+        present = [people[p] for p in event["people"] if p in people]
+        at_place = places.get(event["place_id"])
+        if len(present) >= 2 or (at_place and present):
+            anchor = min([*present, *([at_place] if at_place else [])], key=lambda f: f.start)
+            reason = f"dated near the event; names {len(present)} of its participants"
+            if at_place:
+                reason += " and its place"
+            out.append(Found("event", event["id"], anchor.text, anchor.start, anchor.end, reason))
+    return out
+
+
+def _as_dict(found: Found, index: NameIndex) -> dict:
+    name, slug = index.names.get((found.kind, found.record_id), (found.proposed_name, None))
+    item = {
+        "type": found.kind,
+        "name": name or found.text,
+        "slug": slug,
+        "text": found.text,
+        "start": found.start,
+        "end": found.end,
+    }
+    if found.candidates:
+        item["name"] = found.text
+        item["ambiguous"] = [
+            {"name": index.names[(found.kind, c)][0], "slug": index.names[(found.kind, c)][1]}
+            for c in found.candidates
+        ]
+    if found.record_id is None and not found.candidates:
+        item["new"] = True
+    item["reason"] = found.reason
+    return item
+
+
+@transaction.atomic
+def link_source(source: Source, user=None) -> list[dict]:
+    """Find mentions, save one suggestion per record (rejections are kept and respected), and
+    return every occurrence in the report shape of DESIGN.md."""
+    index = get_index()
+    found = find_mentions(source, index=index)
+    existing = {
+        (m.content_type_id, m.object_id, m.proposed_name if m.object_id is None else ""): m
+        for m in Mention.objects.filter(source=source)
+    }
+    groups: dict[tuple, list[Found]] = {}
+    for f in found:
+        key = (f.kind, f.record_id, f.proposed_name or (f.text if f.candidates else ""))
+        groups.setdefault(key, []).append(f)
+    types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
+    new_rows = []
+    for (kind, record_id, proposed), hits in groups.items():
+        ct = types[kind]
+        first = hits[0]
+        key = (ct.id if record_id else None, record_id, proposed if record_id is None else "")
+        if key in existing:
+            continue  # already suggested, accepted or rejected: decisions stand
+        new_rows.append(
+            Mention(
+                source=source,
+                kind=kind,
+                content_type=ct if record_id else None,
+                object_id=record_id,
+                proposed_name=proposed if record_id is None else "",
+                text=first.text[:300],
+                start=first.start,
+                end=first.end,
+                spans=[[h.start, h.end] for h in hits],
+                sentence=sentence_around(source.body, first.start, first.end),
+                reason=first.reason[:120],
+                candidates=[{"id": c, "name": index.names[(kind, c)][0]} for c in first.candidates],
+            )
+        )
+    Mention.objects.bulk_create(new_rows)
+    return [_as_dict(f, index) for f in found]
+
+
+def _check_may_decide(user) -> None:
+    if user is None or not user.is_active or not user.has_perm("sources.add_citation"):
+        raise PermissionDenied("You may not decide on suggestions: you cannot add citations.")
+
+
+@transaction.atomic
+def accept_mention(*, mention: Mention, user, record=None) -> Citation:
+    """Link the record to the source with a citation of the sentence the name stands in.
+
+    For an ambiguous mention the editor chooses ``record`` among the candidates; for a new
+    person a draft Person is created under the proposed name.
+    """
+    _check_may_decide(user)
+    if mention.decision == Mention.Decision.ACCEPTED:
+        raise ValidationError("This suggestion has already been accepted.")
+    if record is None:
+        record = mention.record
+    if record is None and mention.is_ambiguous:
+        raise ValidationError(
+            "This name fits several records; choose which one before accepting it."
+        )
+    if record is None:
+        record = Person(
+            name=mention.proposed_name, status=Status.DRAFT, created_by=user, updated_by=user
+        )
+        record._history_user = user
+        record._change_reason = f"Proposed by linking in “{mention.source}”"
+        record.save()
+    citation = Citation(
+        source=mention.source,
+        record=record,
+        excerpt=mention.sentence or mention.text,
+        created_by=user,
+    )
+    citation.full_clean()
+    citation._history_user = user
+    citation.save()
+    mention.content_type = ContentType.objects.get_for_model(record)
+    mention.object_id = record.pk
+    mention.decision = Mention.Decision.ACCEPTED
+    mention.decided_by, mention.decided_at = user, timezone.now()
+    mention.save()
+    return citation
+
+
+def reject_mention(*, mention: Mention, user) -> Mention:
+    """Say no; the same record is never suggested again for this source."""
+    _check_may_decide(user)
+    mention.decision = Mention.Decision.REJECTED
+    mention.decided_by, mention.decided_at = user, timezone.now()
+    mention.save(update_fields=["decision", "decided_by", "decided_at"])
+    return mention
+
+
+def source_hook(source: Source, user) -> list[dict]:
+    return link_source(source, user)
