@@ -61,6 +61,16 @@ class NameIndex:
     cjk: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     events: list[dict] = field(default_factory=list)
     max_words: int = 1
+    _cjk_pattern: re.Pattern | None = None
+
+    @property
+    def cjk_pattern(self) -> re.Pattern | None:
+        """One alternation of every CJK name, longest first (written without spaces, they are
+        found as substrings)."""
+        if self._cjk_pattern is None and self.cjk:
+            names = sorted(self.cjk, key=len, reverse=True)
+            self._cjk_pattern = re.compile("|".join(re.escape(n) for n in names))
+        return self._cjk_pattern
 
     def add(self, kind: str, record_id: int, name: str, *, exact: bool = False) -> None:
         name = (name or "").strip()

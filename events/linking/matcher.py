@@ -95,9 +95,11 @@ def find_names(text: str, index: NameIndex, *, on_date: datetime.date | None = N
             i += 1
 
     # CJK names have no spaces around them: plain substring search
-    for name, entries in index.cjk.items():
-        for m in re.finditer(re.escape(name), text):
-            found.append(_resolve_entries(entries, text, m.start(), m.end(), index, on_date))
+    if index.cjk_pattern is not None:
+        for m in index.cjk_pattern.finditer(text):
+            found.append(
+                _resolve_entries(index.cjk[m.group()], text, m.start(), m.end(), index, on_date)
+            )
 
     named_people = {f.record_id for f in found if f.kind == "person" and f.record_id}
 
