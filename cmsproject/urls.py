@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
+
+from events.feeds import SITEMAPS, EventsFeed, events_ics
+from events.views import HomeView, SearchView
 
 from . import views
 
@@ -12,8 +15,13 @@ admin.site.site_title = "Caravan"
 admin.site.index_title = "Records, sources and workflow"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path("", include("cmsproject.site_urls")),
+    path("search/", SearchView.as_view(), name="search"),
+    path("feeds/events/", EventsFeed(), name="feed-events"),
+    path("feeds/events/<str:country>/", EventsFeed(), name="feed-events-country"),
+    path("events.ics", events_ics, name="events-ics"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("admin/", admin.site.urls),

@@ -1,53 +1,64 @@
-"""Public pages of the records: lists and detail pages, published records only."""
+"""Public pages of the records: lists with filters and detail pages, published records only."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
 from cmsproject.views import VisibleToUserMixin
-from sources.models import Citation
+from sources.notes import Notes
 
-from .models import Agreement, Event, Organization, Participation, Person, Position, Topic
-
-
-def published_citations() -> Prefetch:
-    return Prefetch(
-        "citations",
-        queryset=Citation.objects.published_sources().select_related("source__outlet"),
-    )
+from . import jsonld, selectors
+from .filters import AgreementFilter, EventFilter, PersonFilter
+from .models import Agreement, Event, Organization, Person, Topic
 
 
-class EventListView(ListView):
+class NotesMixin:
+    """Puts the record's numbered source notes in the context as ``notes``."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notes"] = Notes(self.object.citations.all())
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **selectors.home_context()}
+
+
+class EventListView(FilterView):
+    filterset_class = EventFilter
     template_name = "events/event_list.html"
     paginate_by = 30
 
     def get_queryset(self):
-        return Event.objects.published().select_related("place", "series")
+        return selectors.event_list()
 
 
-class EventDetailView(VisibleToUserMixin, DetailView):
+class EventDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Event
     template_name = "events/event_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("place__country", "series", "host", "parent")
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.filter(
-                        person__status="published"
-                    ).select_related("person", "representing"),
-                ),
-                published_citations(),
-            )
-        )
+        return selectors.event_detail().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["participant_groups"] = selectors.participants_by_state(self.object)
+        parent = self.object.parent
+        context["parent"] = parent if parent and parent.is_published else None
+        place = self.object.place
+        context["place"] = place if place and place.is_published else None
+        context["ld"] = jsonld.event_ld(self.object, self.request, context["participant_groups"])
+        return context
 
 
-class PersonListView(ListView):
+class PersonListView(FilterView):
+    filterset_class = PersonFilter
     template_name = "events/person_list.html"
     paginate_by = 50
 
@@ -55,61 +66,118 @@ class PersonListView(ListView):
         return Person.objects.published().select_related("country")
 
 
-class PersonDetailView(VisibleToUserMixin, DetailView):
+class PersonDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Person
     template_name = "events/person_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("country")
-            .prefetch_related(
-                Prefetch("positions", queryset=Position.objects.select_related("organization")),
-                published_citations(),
-            )
-        )
+        return selectors.person_detail().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        country = self.object.country
+        context["country"] = country if country and country.is_published else None
+        context["ld"] = jsonld.person_ld(self.object, self.request)
+        return context
 
 
-class OrganizationListView(ListView):
+class OrganizationListView(FilterView):
+    model = Organization
     template_name = "events/organization_list.html"
-    paginate_by = 50
+    filterset_fields = ["kind"]
+    paginate_by = 100
 
     def get_queryset(self):
-        return Organization.objects.published()
+        return Organization.objects.published().order_by("kind", "name")
 
 
-class OrganizationDetailView(VisibleToUserMixin, DetailView):
+class OrganizationDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Organization
     template_name = "events/organization_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(published_citations())
+        return selectors.organization_detail().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        context["ld"] = jsonld.organization_ld(org, self.request)
+        context["office_holders"] = [p for p in org.positions.all() if p.person.is_published]
+        if org.is_state:
+            context["activity"] = selectors.state_activity(org)
+            context["events"] = selectors.involving_state(
+                selectors.event_list(), org.iso_code
+            ).order_by("-start_date")[:50]
+            context["agreements"] = (
+                Agreement.objects.published().filter(parties=org).order_by("-signed_on")[:50]
+            )
+        else:
+            context["events"] = selectors.event_list().filter(host=org)[:50]
+            context["agreements"] = Agreement.objects.published().filter(parties=org)[:50]
+        return context
 
 
-class AgreementListView(ListView):
+class AgreementListView(FilterView):
+    filterset_class = AgreementFilter
     template_name = "events/agreement_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        return Agreement.objects.published().select_related("signed_at", "place")
+        return (
+            Agreement.objects.published()
+            .select_related("signed_at")
+            .prefetch_related(Prefetch("parties", queryset=Organization.objects.published()))
+        )
 
 
-class AgreementDetailView(VisibleToUserMixin, DetailView):
+class AgreementDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Agreement
     template_name = "events/agreement_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                Prefetch("parties", queryset=Organization.objects.published()),
-                published_citations(),
-            )
-        )
+        return selectors.agreement_detail().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object.signed_at
+        context["signed_at"] = event if event and event.is_published else None
+        place = self.object.place
+        context["place"] = place if place and place.is_published else None
+        context["ld"] = jsonld.agreement_ld(self.object, self.request)
+        return context
 
 
-class TopicDetailView(VisibleToUserMixin, DetailView):
+class TopicDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Topic
     template_name = "events/topic_detail.html"
+
+    def get_queryset(self):
+        return Topic.objects.visible_to(self.request.user).prefetch_related(
+            Prefetch("children", queryset=Topic.objects.published()),
+            selectors.published_citations(),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topic = self.object
+        context["events"] = selectors.event_list().filter(topics=topic)[:50]
+        context["agreements"] = Agreement.objects.published().filter(topics=topic)[:50]
+        parent = topic.parent
+        context["parent"] = parent if parent and parent.is_published else None
+        return context
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        from .search import MAX_QUERY, query_words, search
+
+        query = self.request.GET.get("q", "")
+        context = super().get_context_data(**kwargs)
+        context["query"] = query[:MAX_QUERY]
+        context["too_long"] = len(query) > MAX_QUERY
+        context["has_words"] = bool(query_words(query))
+        context["results"] = search(query)
+        context["total"] = sum(len(v) for v in context["results"].values())
+        return context

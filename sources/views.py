@@ -1,24 +1,25 @@
-"""Public pages of sources: what we cite, never the article's full text."""
+"""Public pages of sources: what we cite and who cites it — never the article's full text."""
 
 from __future__ import annotations
 
-from django.views.generic import DetailView, ListView
+from collections import defaultdict
+
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
 from cmsproject.views import VisibleToUserMixin
 
+from .filters import SourceFilter
 from .models import Source
 
 
-class SourceListView(ListView):
+class SourceListView(FilterView):
+    filterset_class = SourceFilter
     template_name = "sources/source_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        qs = Source.objects.published().select_related("outlet")
-        outlet = self.request.GET.get("outlet")
-        if outlet:
-            qs = qs.filter(outlet__slug=outlet, outlet__status="published")
-        return qs
+        return Source.objects.published().select_related("outlet")
 
 
 class SourceDetailView(VisibleToUserMixin, DetailView):
@@ -26,4 +27,31 @@ class SourceDetailView(VisibleToUserMixin, DetailView):
     template_name = "sources/source_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("outlet")
+        return Source.objects.visible_to(self.request.user).select_related("outlet")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        source = self.object
+        citing: dict[str, dict] = defaultdict(dict)
+        citations = source.citations.select_related("content_type").prefetch_related("record")
+        for citation in citations:
+            record = citation.record
+            if record is not None and getattr(record, "is_published", False):
+                citing[record._meta.verbose_name_plural.capitalize()][record.pk] = record
+        context["citing"] = {kind: list(records.values()) for kind, records in citing.items()}
+        outlet = source.outlet
+        context["outlet"] = outlet if outlet and outlet.is_published else None
+        ld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": source.title,
+            "url": self.request.build_absolute_uri(source.get_absolute_url()),
+        }
+        if source.published_on:
+            ld["datePublished"] = source.published_on.isoformat()
+        if context["outlet"]:
+            ld["publisher"] = {"@type": "Organization", "name": outlet.name}
+        if source.url:
+            ld["sameAs"] = source.url
+        context["ld"] = ld
+        return context

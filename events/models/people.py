@@ -73,17 +73,23 @@ class Person(Publishable):
                 self.sort_name = self.name  # Xi Jinping sorts under Xi already
         super().save(*args, **kwargs)
 
-    def positions_on(self, date: datetime.date) -> models.QuerySet[Position]:
-        """The offices this person held on ``date``, most senior first."""
-        return self.positions.held_on(date)
+    def positions_on(self, date: datetime.date) -> list[Position]:
+        """The offices this person held on ``date``, most senior first.
+
+        Reads ``self.positions.all()``, so a page that prefetches positions (with their
+        organizations) labels any number of people without another query.
+        """
+        held = [p for p in self.positions.all() if p.held_on(date)]
+        return sorted(
+            held, key=lambda p: (p.rank, -(p.start_date or datetime.date.min).toordinal())
+        )
 
     def role_on(self, date: datetime.date, organization: Organization | None = None) -> str:
         """A label such as "President of Kazakhstan" for ``date``, or "" when none is known."""
         positions = self.positions_on(date)
         if organization is not None:
-            positions = positions.filter(organization=organization)
-        position = positions.first()
-        return position.label if position else ""
+            positions = [p for p in positions if p.organization_id == organization.pk]
+        return positions[0].label if positions else ""
 
 
 class PersonAlias(AliasBase):
@@ -194,6 +200,11 @@ class Position(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.rank = self.RANKS.get(self.role, 90)
         super().save(*args, **kwargs)
+
+    def held_on(self, date: datetime.date) -> bool:
+        return (self.start_date is None or self.start_date <= date) and (
+            self.end_date is None or self.end_date >= date
+        )
 
     @property
     def label(self) -> str:

@@ -1,0 +1,61 @@
+"""Template tags of the public site: charts, JSON-LD, native-script language hints."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from cmsproject import charts
+
+register = template.Library()
+
+NATIVE_LANGUAGE = {
+    "CHN": "zh",
+    "KAZ": "kk",
+    "KGZ": "ky",
+    "TJK": "tg",
+    "TKM": "tk",
+    "UZB": "uz",
+    "RUS": "ru",
+}
+
+
+@register.simple_tag
+def events_chart(chart: dict) -> SafeString:
+    series = [label for _, label in chart["kinds"]]
+    return charts.stacked_bars(
+        categories=[str(r["year"]) for r in chart["rows"]],
+        series=series,
+        values=[r["counts"] for r in chart["rows"]],
+        title="Published events per year, by kind",
+        description="Stacked bars, one per year; the same numbers are in the table below.",
+    ) + charts.legend(series)
+
+
+@register.simple_tag
+def partner_chart(activity: dict, state_name: str) -> SafeString:
+    rows = [r for r in activity["rows"] if r["total"]]
+    return charts.stacked_bars(
+        categories=[str(y) for y in activity["years"]],
+        series=[r["partner"].name for r in rows],
+        values=[[r["events"][i] for r in rows] for i in range(len(activity["years"]))],
+        title=f"Events of {state_name} with each partner, per year",
+        description="Stacked bars, one per year, one colour per partner; the numbers are in "
+        "the table below.",
+    ) + charts.legend([r["partner"].name for r in rows])
+
+
+@register.filter
+def native_lang(person) -> str:
+    country = getattr(person, "country", None)
+    return NATIVE_LANGUAGE.get(getattr(country, "iso_code", ""), "und")
+
+
+@register.simple_tag
+def json_ld(data: dict) -> SafeString:
+    """A JSON-LD block; "<" is escaped so no text can close the script element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

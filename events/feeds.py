@@ -1,0 +1,144 @@
+"""Machine-readable views of published events: Atom feeds, an iCalendar file, the sitemap."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from sources.models import Source
+
+from . import selectors
+from .models import Agreement, Event, Organization, Person, Topic
+
+FEED_SIZE = 50
+
+
+class EventsFeed(Feed):
+    """The latest published events, for all states or (``/feeds/events/KAZ/``) one."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, country: str | None = None):
+        if country is None:
+            return None
+        state = Organization.objects.published().states().filter(iso_code=country.upper()).first()
+        if state is None:
+            raise Http404("No such country.")
+        return state
+
+    def title(self, obj) -> str:
+        return f"Caravan: events with {obj.name}" if obj else "Caravan: events"
+
+    def subtitle(self, obj) -> str:
+        return "Summits, meetings, visits and agreements between China and Central Asia."
+
+    def link(self, obj) -> str:
+        url = reverse("site:event-list")
+        return f"{url}?country={obj.iso_code}" if obj else url
+
+    def items(self, obj):
+        events = selectors.event_list()
+        if obj is not None:
+            events = selectors.involving_state(events, obj.iso_code)
+        return events.order_by("-published_at", "-start_date")[:FEED_SIZE]
+
+    def item_title(self, item: Event) -> str:
+        return f"{item.title} ({item.date_display})"
+
+    def item_description(self, item: Event) -> str:
+        return item.summary or item.title
+
+    def item_pubdate(self, item: Event) -> datetime.datetime | None:
+        return item.published_at
+
+    def item_updateddate(self, item: Event) -> datetime.datetime:
+        return item.updated_at
+
+
+def _ics_escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 lines are at most 75 octets; longer ones continue with a leading space."""
+    out, current = [], ""
+    for ch in line:
+        if len((current + ch).encode("utf-8")) > 75:
+            out.append(current)
+            current = " " + ch
+        else:
+            current += ch
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def events_ics(request: HttpRequest) -> HttpResponse:
+    """All published events as an iCalendar file (all-day events)."""
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    host = request.get_host().split(":")[0]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Caravan//Events//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:Caravan: China and Central Asia",
+    ]
+    for event in selectors.event_list().order_by("start_date")[:5000]:
+        end = (event.end_date or event.start_date) + datetime.timedelta(days=1)
+        where = (
+            "Online"
+            if event.is_online
+            else (event.place.name if event.place and event.place.is_published else "")
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:event-{event.pk}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"SUMMARY:{_ics_escape(event.title)}",
+            f"URL:{request.build_absolute_uri(event.get_absolute_url())}",
+        ]
+        if where:
+            lines.append(f"LOCATION:{_ics_escape(where)}")
+        if event.summary:
+            lines.append(f"DESCRIPTION:{_ics_escape(event.summary)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    body = "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="caravan-events.ics"'
+    return response
+
+
+class PublishedSitemap(Sitemap):
+    """Every published record's page, with the date it last changed."""
+
+    limit = 5000
+
+    def __init__(self, model) -> None:
+        self.model = model
+
+    def items(self):
+        return self.model.objects.published().order_by("pk").only("slug", "updated_at")
+
+    def lastmod(self, obj) -> datetime.datetime:
+        return obj.updated_at
+
+
+SITEMAPS = {
+    model._meta.model_name: PublishedSitemap(model)
+    for model in (Event, Person, Organization, Agreement, Source, Topic)
+}

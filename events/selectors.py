@@ -1,0 +1,224 @@
+"""Reads shared by the public pages (and the API): published records with what they show.
+
+Every related list goes through ``.published()``: a published page that relates to a draft
+simply omits it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from sources.models import Citation, Source
+
+from .models import (
+    Agreement,
+    Event,
+    Organization,
+    Participation,
+    Person,
+    Position,
+    Signatory,
+    Topic,
+)
+
+
+def published_citations() -> Prefetch:
+    """A record's citations whose source a reader may see, with outlet, in note order."""
+    return Prefetch(
+        "citations",
+        queryset=Citation.objects.filter(source__in=Source.objects.published())
+        .select_related("source__outlet")
+        .order_by("position", "id"),
+    )
+
+
+def positions_with_organizations(lookup: str = "positions") -> Prefetch:
+    return Prefetch(lookup, queryset=Position.objects.select_related("organization"))
+
+
+def event_list() -> QuerySet[Event]:
+    return Event.objects.published().select_related("place__country", "series")
+
+
+def involving_state(queryset: QuerySet[Event], iso_code: str) -> QuerySet[Event]:
+    """Events a state took part in: as host, by a participant representing it, or on its soil."""
+    return queryset.filter(
+        Q(host__iso_code=iso_code)
+        | Q(place__country__iso_code=iso_code)
+        | Q(participations__representing__iso_code=iso_code)
+    ).distinct()
+
+
+def event_detail() -> QuerySet[Event]:
+    participations = (
+        Participation.objects.filter(person__in=Person.objects.published())
+        .select_related("person", "representing")
+        .prefetch_related(positions_with_organizations("person__positions"))
+        .order_by("representing__name", "order", "id")
+    )
+    return Event.objects.select_related(
+        "place__country", "series", "host", "parent"
+    ).prefetch_related(
+        Prefetch("participations", queryset=participations),
+        Prefetch(
+            "sideline_events",
+            queryset=Event.objects.published().select_related("place").order_by("start_date"),
+        ),
+        Prefetch("agreements", queryset=Agreement.objects.published().order_by("title")),
+        Prefetch("topics", queryset=Topic.objects.published()),
+        "images",
+        published_citations(),
+    )
+
+
+def participants_by_state(event: Event) -> list[tuple[Organization | None, list[dict]]]:
+    """Participants grouped by the state or body they represented, each labelled with the office
+    they held on the day of the event."""
+    groups: dict[int | None, list[dict]] = defaultdict(list)
+    orgs: dict[int | None, Organization | None] = {None: None}
+    for p in event.participations.all():
+        rep = p.representing if p.representing and p.representing.is_published else None
+        orgs[rep.pk if rep else None] = rep
+        groups[rep.pk if rep else None].append({"person": p.person, "label": p.label})
+    ordered = sorted(groups, key=lambda k: (k is None, orgs[k].name if orgs[k] else ""))
+    return [(orgs[k], groups[k]) for k in ordered]
+
+
+def person_detail() -> QuerySet[Person]:
+    return Person.objects.select_related("country").prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=Position.objects.select_related("organization").order_by("start_date"),
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.filter(event__in=Event.objects.published())
+            .select_related("event__place")
+            .order_by("-event__start_date"),
+            to_attr="published_participations",
+        ),
+        Prefetch(
+            "signatures",
+            queryset=Signatory.objects.filter(agreement__in=Agreement.objects.published())
+            .select_related("agreement", "on_behalf_of")
+            .order_by("-agreement__signed_on"),
+            to_attr="published_signatures",
+        ),
+        "aliases",
+        published_citations(),
+    )
+
+
+def agreement_detail() -> QuerySet[Agreement]:
+    return Agreement.objects.select_related("signed_at", "place__country").prefetch_related(
+        Prefetch("parties", queryset=Organization.objects.published()),
+        Prefetch(
+            "signatories",
+            queryset=Signatory.objects.filter(person__in=Person.objects.published()).select_related(
+                "person", "on_behalf_of"
+            ),
+        ),
+        Prefetch("topics", queryset=Topic.objects.published()),
+        "aliases",
+        published_citations(),
+    )
+
+
+def organization_detail() -> QuerySet[Organization]:
+    return Organization.objects.select_related("parent").prefetch_related(
+        Prefetch("members", queryset=Organization.objects.published()),
+        Prefetch("member_of", queryset=Organization.objects.published()),
+        Prefetch("children", queryset=Organization.objects.published()),
+        Prefetch(
+            "positions",
+            queryset=Position.objects.filter(person__in=Person.objects.published())
+            .select_related("person")
+            .order_by("-start_date"),
+        ),
+        "aliases",
+        published_citations(),
+    )
+
+
+def state_activity(state: Organization) -> dict:
+    """For a state: per partner state and year, the events both took part in and the agreements
+    both are parties to — published records only."""
+    events = involving_state(Event.objects.published(), state.iso_code)
+    partners = {o.pk: o for o in Organization.objects.published().states().exclude(pk=state.pk)}
+    table: dict[int, Counter] = {pk: Counter() for pk in partners}
+    agreements: dict[int, Counter] = {pk: Counter() for pk in partners}
+    rows = (
+        Participation.objects.filter(event__in=events, representing__in=partners.keys())
+        .values_list("representing_id", "event__start_date__year", "event_id")
+        .distinct()
+    )
+    seen = set()
+    for partner, year, event_id in rows:
+        if (partner, event_id) not in seen:
+            seen.add((partner, event_id))
+            table[partner][year] += 1
+    for partner, year in (
+        Agreement.objects.published()
+        .filter(parties=state)
+        .filter(parties__in=partners.keys())
+        .values_list("parties", "signed_on__year")
+    ):
+        if partner in agreements and year:
+            agreements[partner][year] += 1
+    years = sorted({y for c in [*table.values(), *agreements.values()] for y in c})
+    return {
+        "years": years,
+        "rows": [
+            {
+                "partner": partners[pk],
+                "events": [table[pk][y] for y in years],
+                "agreements": [agreements[pk][y] for y in years],
+                "total": sum(table[pk].values()) + sum(agreements[pk].values()),
+            }
+            for pk in sorted(partners, key=lambda k: partners[k].name)
+        ],
+    }
+
+
+def events_per_year_by_kind() -> dict:
+    counts = (
+        Event.objects.published()
+        .values_list("start_date__year", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    years = sorted({y for y, _, _ in counts})
+    kinds = [k for k, _ in Event.Kind.choices if any(k == kk for _, kk, _ in counts)]
+    grid = {(y, k): n for y, k, n in counts}
+    return {
+        "years": years,
+        "kinds": [(k, Event.Kind(k).label) for k in kinds],
+        "rows": [
+            {
+                "year": y,
+                "counts": [grid.get((y, k), 0) for k in kinds],
+                "total": sum(grid.get((y, k), 0) for k in kinds),
+            }
+            for y in years
+        ],
+    }
+
+
+def home_context(today: datetime.date | None = None) -> dict:
+    today = today or datetime.date.today()
+    events = event_list()
+    return {
+        "latest": events.filter(start_date__lte=today).order_by("-start_date")[:8],
+        "upcoming": events.filter(start_date__gt=today).order_by("start_date")[:5],
+        "counts": {
+            "events": Event.objects.published().count(),
+            "people": Person.objects.published().count(),
+            "organizations": Organization.objects.published().count(),
+            "agreements": Agreement.objects.published().count(),
+            "sources": Source.objects.published().count(),
+        },
+        "chart": events_per_year_by_kind(),
+    }
