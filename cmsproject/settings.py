@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "django.contrib.postgres",  # SearchVectorField; harmless on SQLite
     "rest_framework",
     "django_filters",
     "simple_history",

@@ -9,9 +9,11 @@ class EventsConfig(AppConfig):
         from cmsproject import roles
         from sources.ingestion.service import register_source_hook
 
+        from . import search
         from .linking import index, service
 
         roles.connect_signals()
         index.connect_signals()
+        search.connect_signals()
         # Every imported source is searched for the names we know.
         register_source_hook(service.source_hook)

@@ -1,36 +1,169 @@
-"""Search over every published record type, aliases included.
+"""Search over every published record type, aliases included, with the database's full text.
 
-First version: case-insensitive matching of every query word against names, titles, aliases
-and summaries, ranked by where the words match. Full-text search (FTS5 on SQLite, PostgreSQL's
-search on PostgreSQL) will replace the matching behind this same function.
+One function, :func:`search`, whatever the engine: SQLite's FTS5 (ranked by bm25) or
+PostgreSQL's text search (ranked by ts_rank) over :class:`~events.models.SearchEntry`, which
+holds one row per published record. Query words are matched as prefixes ("Zhapar" finds
+"Zhaparov") and all must match; diacritics are ignored on both sides.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Model, Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from sources.models import Source
 
-from .models import Agreement, Event, Organization, Person, Place, Topic
+from .models import (
+    Agreement,
+    AgreementAlias,
+    Event,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    SearchEntry,
+    Topic,
+)
 
 MAX_QUERY = 200
 MAX_WORDS = 8
 PER_TYPE = 20
+CANDIDATES = 400
 
-FIELDS = {
-    "Events": (Event, ["title", "summary", "series__name"]),
-    "People": (Person, ["name", "native_name", "aliases__name", "biography"]),
-    "Organizations": (Organization, ["name", "short_name", "aliases__name", "description"]),
-    "Agreements": (Agreement, ["title", "aliases__name", "summary"]),
-    "Places": (Place, ["name", "aliases__name"]),
-    "Topics": (Topic, ["name", "description"]),
-    "Sources": (Source, ["title", "summary"]),
+# kind -> (model, heading on the results page), in the order results are shown
+KINDS: dict[str, tuple[type[Model], str]] = {
+    "person": (Person, "People"),
+    "event": (Event, "Events"),
+    "agreement": (Agreement, "Agreements"),
+    "organization": (Organization, "Organizations"),
+    "place": (Place, "Places"),
+    "topic": (Topic, "Topics"),
+    "source": (Source, "Sources"),
 }
+KIND_OF = {model: kind for kind, (model, _) in KINDS.items()}
+ALIAS_PARENTS = {
+    PersonAlias: "person",
+    OrganizationAlias: "organization",
+    PlaceAlias: "place",
+    AgreementAlias: "agreement",
+}
+
+
+def strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _aliases(obj) -> list[str]:
+    return [a.name for a in obj.aliases.all()] if hasattr(obj, "aliases") else []
+
+
+def document(obj) -> tuple[str, str]:
+    """(title, body) of a record as search reads them. Sources give their title and our
+    summary, never the article's text."""
+    title = str(obj)
+    parts = [getattr(obj, "native_name", ""), getattr(obj, "short_name", ""), *_aliases(obj)]
+    for field in ("summary", "biography", "description"):
+        parts.append(getattr(obj, field, "") or "")
+    if isinstance(obj, Event):
+        parts += [obj.series.name if obj.series_id else "", obj.place.name if obj.place_id else ""]
+    body = " ".join(p for p in parts if p)
+    folded = strip_marks(f"{title} {body}")
+    if folded != f"{title} {body}":
+        body = f"{body} {folded}"
+    return title[:500], body
+
+
+def _update_vectors(queryset) -> None:
+    if connection.vendor == "postgresql":
+        queryset.update(
+            vector=SearchVector("title", weight="A", config="simple")
+            + SearchVector("body", weight="B", config="simple")
+        )
+
+
+def index_record(obj) -> None:
+    """Bring the record's search entry in step: present when published, absent otherwise."""
+    kind = KIND_OF.get(type(obj))
+    if kind is None:
+        return
+    entries = SearchEntry.objects.filter(kind=kind, object_id=obj.pk)
+    if not getattr(obj, "is_published", False):
+        entries.delete()
+        return
+    title, body = document(obj)
+    SearchEntry.objects.update_or_create(
+        kind=kind, object_id=obj.pk, defaults={"title": title, "body": body}
+    )
+    _update_vectors(entries)
+
+
+@transaction.atomic
+def rebuild_index(batch_size: int = 2000) -> int:
+    """Re-make every entry from the published records; returns how many there are."""
+    SearchEntry.objects.all().delete()
+    total = 0
+    for kind, (model, _) in KINDS.items():
+        queryset = model.objects.published().order_by("pk")
+        if hasattr(model, "aliases"):
+            queryset = queryset.prefetch_related("aliases")
+        if model is Event:
+            queryset = queryset.select_related("series", "place")
+        batch = []
+        for obj in queryset.iterator(chunk_size=batch_size):
+            title, body = document(obj)
+            batch.append(SearchEntry(kind=kind, object_id=obj.pk, title=title, body=body))
+            if len(batch) >= batch_size:
+                SearchEntry.objects.bulk_create(batch)
+                total += len(batch)
+                batch = []
+        SearchEntry.objects.bulk_create(batch)
+        total += len(batch)
+    _update_vectors(SearchEntry.objects.all())
+    return total
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query: letters and digits only, marks removed, at most ``MAX_WORDS``."""
+    return re.findall(r"[^\W_]+", strip_marks((query or "")[:MAX_QUERY]))[:MAX_WORDS]
+
+
+def _ranked_ids(terms: list[str]) -> list[tuple[str, int]]:
+    if connection.vendor == "sqlite":
+        match = " AND ".join(f'"{t}"*' for t in terms)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.kind, e.object_id FROM events_searchentry_fts "
+                "JOIN events_searchentry e ON e.id = events_searchentry_fts.rowid "
+                "WHERE events_searchentry_fts MATCH %s "
+                "ORDER BY bm25(events_searchentry_fts, 10.0, 1.0) LIMIT %s",
+                [match, CANDIDATES],
+            )
+            return list(cursor.fetchall())
+    if connection.vendor == "postgresql":
+        tsquery = SearchQuery(
+            " & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple"
+        )
+        return list(
+            SearchEntry.objects.filter(vector=tsquery)
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", "id")
+            .values_list("kind", "object_id")[:CANDIDATES]
+        )
+    condition = Q()
+    for t in terms:
+        condition &= Q(title__icontains=t) | Q(body__icontains=t)
+    return list(SearchEntry.objects.filter(condition).values_list("kind", "object_id")[:CANDIDATES])
 
 
 @dataclass
@@ -40,16 +173,11 @@ class Hit:
     snippet: SafeString
 
 
-def query_words(query: str) -> list[str]:
-    """The words of a query: letters and digits only, at most ``MAX_WORDS``."""
-    return re.findall(r"[^\W_]+", (query or "")[:MAX_QUERY])[:MAX_WORDS]
-
-
 def highlight(text: str, terms: list[str]) -> SafeString:
-    """``text`` escaped, with each query word wrapped in <mark>."""
+    """``text`` escaped, with each word that starts with a query word wrapped in <mark>."""
     if not terms:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.I)
     out, last = [], 0
     for m in pattern.finditer(text):
         out.append(escape(text[last : m.start()]))
@@ -60,37 +188,65 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 
 
 def search(query: str) -> dict[str, list[Hit]]:
+    """Published records matching every word of ``query``, best first, grouped by type."""
     terms = query_words(query)
     if not terms:
         return {}
+    ranked: dict[str, list[int]] = {}
+    for kind, object_id in _ranked_ids(terms):
+        ids = ranked.setdefault(kind, [])
+        if len(ids) < PER_TYPE:
+            ids.append(object_id)
     results: dict[str, list[Hit]] = {}
-    for label, (model, fields) in FIELDS.items():
-        condition = Q()
-        for term in terms:
-            any_field = Q()
-            for f in fields:
-                any_field |= Q(**{f"{f}__icontains": term})
-            condition &= any_field
-        ids = model.objects.published().filter(condition).values("pk")
-        records = model.objects.filter(pk__in=ids).prefetch_related(
-            *(["aliases"] if hasattr(model, "aliases") else [])
-        )[:PER_TYPE]
-        hits = []
-        for record in records:
-            matched_alias = ""
-            if hasattr(record, "aliases"):
-                names = [a.name for a in record.aliases.all()]
-                matched_alias = next(
-                    (n for n in names if any(t.lower() in n.lower() for t in terms)), ""
-                )
-            body = (
-                getattr(record, "summary", "")
-                or getattr(record, "biography", "")
-                or (getattr(record, "description", ""))
-            )
-            snippet = f"Also written: {matched_alias}. " if matched_alias else ""
-            snippet += body[:240]
-            hits.append(Hit(record, highlight(str(record), terms), highlight(snippet, terms)))
-        if hits:
-            results[label] = hits
-    return results
+    for kind, (model, heading) in KINDS.items():
+        ids = ranked.get(kind)
+        if not ids:
+            continue
+        queryset = model.objects.published().filter(pk__in=ids)
+        if hasattr(model, "aliases"):
+            queryset = queryset.prefetch_related("aliases")
+        records = {r.pk: r for r in queryset}
+        results[heading] = [_hit(records[i], terms) for i in ids if i in records]
+    return {k: v for k, v in results.items() if v}
+
+
+def _hit(record, terms: list[str]) -> Hit:
+    lowered = [t.lower() for t in terms]
+    alias = next(
+        (a for a in _aliases(record) if any(t in strip_marks(a).lower() for t in lowered)), ""
+    )
+    text = ""
+    for field in ("summary", "biography", "description"):
+        text = text or (getattr(record, field, "") or "")
+    snippet = (f"Also written: {alias}. " if alias else "") + text[:240]
+    return Hit(record, highlight(str(record), terms), highlight(snippet, terms))
+
+
+def _on_save(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    if sender in ALIAS_PARENTS:
+        parent = getattr(instance, ALIAS_PARENTS[sender], None)
+        if parent is not None:
+            index_record(parent)
+        return
+    index_record(instance)
+
+
+def _on_delete(sender, instance, **kwargs) -> None:
+    if sender in ALIAS_PARENTS:
+        parent_model = KINDS[ALIAS_PARENTS[sender]][0]
+        parent = parent_model.objects.filter(
+            pk=getattr(instance, f"{ALIAS_PARENTS[sender]}_id")
+        ).first()
+        if parent is not None:
+            index_record(parent)
+        return
+    SearchEntry.objects.filter(kind=KIND_OF[sender], object_id=instance.pk).delete()
+
+
+def connect_signals() -> None:
+    for model in [*KIND_OF, *ALIAS_PARENTS]:
+        uid = f"search-{model._meta.label}"
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"{uid}-delete")

@@ -6,6 +6,7 @@ from .events import Event, EventImage, EventSeries, Participation
 from .mentions import Mention
 from .organizations import Organization, OrganizationAlias, Place, PlaceAlias
 from .people import Person, PersonAlias, Position
+from .search import SearchEntry
 from .topics import Topic
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Place",
     "PlaceAlias",
     "Position",
+    "SearchEntry",
     "Signatory",
     "Topic",
 ]
