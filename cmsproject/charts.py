@@ -90,8 +90,7 @@ def stacked_bars(
             )
         parts.append(
             format_html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#334e68">{}'
-                "</text>",
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="#334e68">{}</text>',
                 x + bar_w / 2,
                 height - 10,
                 category,

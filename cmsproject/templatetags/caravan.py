@@ -59,3 +59,21 @@ def json_ld(data: dict) -> SafeString:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.inclusion_tag("_picture.html")
+def picture(image, alt: str, credit: str = "", caption: str = "", sizes: str = "100vw") -> dict:
+    """An <img> with srcset from renditions, explicit width and height, alt text and credit."""
+    from cmsproject.renditions import renditions
+
+    items = renditions(image)
+    largest = items[-1] if items else None
+    return {
+        "items": items,
+        "largest": largest,
+        "alt": alt,
+        "credit": credit,
+        "caption": caption,
+        "sizes": sizes,
+        "srcset": ", ".join(f"{r.url} {r.width}w" for r in items),
+    }
