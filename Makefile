@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format serve migrate demo install install-dev clean
+.PHONY: run test lint format serve migrate demo install install-dev test-tools clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Caravan needs Python 3.11 or newer; set PYTHON=python3.11") if sys.version_info < (3, 11) else None'
@@ -25,6 +25,20 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# What the quality tests run besides Python: Debian's Chromium (browser tests, never a browser
+# download), the W3C Nu validator and axe-core from the npm registry (with the machine's Java).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-tools: node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
+	@command -v java >/dev/null 2>&1 || { echo "The HTML validator needs Java (apt-get install default-jre-headless)" >&2; exit 1; }
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -35,7 +49,7 @@ run: demo
 	$(PY) manage.py ensure_dev_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev test-tools
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
@@ -48,4 +62,4 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .ruff_cache
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache node_modules test-artifacts

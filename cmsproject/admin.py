@@ -54,9 +54,14 @@ class PublishableAdmin(SimpleHistoryAdmin):
     form = PublishableForm
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
     publishable_readonly = ("published_at", "created_at", "updated_at", "created_by", "updated_by")
-    editorial_fieldset = (
-        "Editorial",
-        {"fields": ("status", "editor_note", *publishable_readonly), "classes": ("collapse",)},
+    # Added to every record's form: the workflow first (editors look for it), history last.
+    workflow_fieldset = ("Workflow", {"fields": ("status", "editor_note")})
+    history_fieldset = (
+        "Publication and history",
+        {
+            "fields": publishable_readonly,
+            "classes": ("collapse",),
+        },
     )
     list_per_page = 50
     # A URL typed without a scheme ("gov.kz/news") means https, as browsers assume today.
@@ -75,6 +80,15 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
         FormWithUser.__name__ = form_class.__name__
         return FormWithUser
+
+    def get_fieldsets(self, request: HttpRequest, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not self.fieldsets:  # Django's default: one fieldset with every field
+            shown = set(self.workflow_fieldset[1]["fields"]) | set(self.publishable_readonly)
+            name, options = fieldsets[0]
+            fields = [f for f in options["fields"] if f not in shown]
+            fieldsets = [(name, {**options, "fields": fields})]
+        return [self.workflow_fieldset, *fieldsets, self.history_fieldset]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         return (*super().get_readonly_fields(request, obj), *self.publishable_readonly)

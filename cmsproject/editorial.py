@@ -68,7 +68,7 @@ class Publishable(models.Model):
         max_length=100,
         unique=True,
         help_text=_(
-            "The record's address on the public site, e.g. /people/<slug>/. "
+            "The record's address on the public site, e.g. /people/wang-yi/. "
             "Lower-case letters, digits and hyphens; change it only before publication."
         ),
     )

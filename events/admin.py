@@ -90,7 +90,6 @@ class OrganizationAdmin(PublishableAdmin):
                 ]
             },
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 
@@ -111,7 +110,6 @@ class PlaceAdmin(PublishableAdmin):
     inlines = [PlaceAliasInline, CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "latitude", "longitude", "description"]}),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 
@@ -169,7 +167,6 @@ class PersonAdmin(PublishableAdmin):
             "Portrait",
             {"fields": ["portrait", "portrait_alt", "portrait_credit"], "classes": ["collapse"]},
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
     def get_queryset(self, request):
@@ -272,7 +269,6 @@ class EventAdmin(PublishableAdmin):
                 ]
             },
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 
@@ -327,7 +323,6 @@ class AgreementAdmin(PublishableAdmin):
                 ]
             },
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 
@@ -342,7 +337,6 @@ class TopicAdmin(PublishableAdmin):
     inlines = [CitationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "parent", "description"]}),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 

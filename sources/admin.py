@@ -50,7 +50,6 @@ class OutletAdmin(PublishableAdmin):
                 ]
             },
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
 
@@ -88,7 +87,6 @@ class SourceAdmin(PublishableAdmin):
                 "classes": ["collapse"],
             },
         ),
-        PublishableAdmin.editorial_fieldset,
     ]
 
     def get_urls(self):

@@ -68,7 +68,7 @@ def test_drafts_are_404_for_readers_and_previewable_by_staff(client, world, reco
     page(client, url, status=404)
     client.force_login(editor)
     html = page(client, url)
-    assert "Draft preview" in html
+    assert "Preview — this record is draft. Readers cannot see this page." in html
     assert 'name="robots" content="noindex"' in html
     assert "application/ld+json" not in html
 
