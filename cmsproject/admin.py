@@ -55,7 +55,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
     publishable_readonly = ("published_at", "created_at", "updated_at", "created_by", "updated_by")
     # Added to every record's form: the workflow first (editors look for it), history last.
-    workflow_fieldset = ("Workflow", {"fields": ("status", "editor_note")})
+    workflow_fieldset = ("Workflow", {"fields": ("status", "public_page", "editor_note")})
     history_fieldset = (
         "Publication and history",
         {
@@ -84,14 +84,30 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request: HttpRequest, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if not self.fieldsets:  # Django's default: one fieldset with every field
-            shown = set(self.workflow_fieldset[1]["fields"]) | set(self.publishable_readonly)
+            shown = {*self.workflow_fieldset[1]["fields"], *self.publishable_readonly}
             name, options = fieldsets[0]
             fields = [f for f in options["fields"] if f not in shown]
             fieldsets = [(name, {**options, "fields": fields})]
         return [self.workflow_fieldset, *fieldsets, self.history_fieldset]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
-        return (*super().get_readonly_fields(request, obj), *self.publishable_readonly)
+        return (
+            *super().get_readonly_fields(request, obj),
+            "public_page",
+            *self.publishable_readonly,
+        )
+
+    @admin.display(description="public page")
+    def public_page(self, obj: Publishable | None) -> str:
+        if obj is None or not obj.pk or not hasattr(obj, "get_absolute_url"):
+            return "Save the record to preview it."
+        if obj.is_published:
+            return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), "View on site")
+        return format_html(
+            '<a href="{}">{}</a> (only staff can see it until it is published)',
+            obj.get_absolute_url(),
+            "Preview",
+        )
 
     def save_model(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
         if not change:

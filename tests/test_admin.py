@@ -271,3 +271,12 @@ def test_changelists_do_not_grow_queries_with_rows(model, client, superuser):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
+
+
+def test_drafts_can_be_previewed_from_the_admin(client, editor):
+    draft = f.EventFactory(status=Status.DRAFT, slug="draft-event")
+    client.force_login(editor)
+    page = client.get(admin_url(Event, "change", draft.pk)).content.decode()
+    assert '<a href="/events/draft-event/">Preview</a>' in page
+    preview = client.get("/events/draft-event/").content.decode()
+    assert "Readers cannot see this page." in preview
