@@ -39,8 +39,23 @@ def decision_buttons(mention: Mention) -> str:
     )
 
 
+class MentionDisplay:
+    """Columns shared by the suggestions list and the source page's inline."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("record")
+
+    @admin.display(description="suggestion")
+    def found(self, obj: Mention) -> str:
+        return obj.label
+
+    @admin.display(description="decision")
+    def buttons(self, obj: Mention) -> str:
+        return decision_buttons(obj)
+
+
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(MentionDisplay, admin.ModelAdmin):
     list_display = ["found", "kind", "text", "source", "reason", "buttons"]
     list_filter = ["decision", "kind"]
     list_select_related = ["source", "content_type"]
@@ -64,17 +79,6 @@ class MentionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("record")
-
-    @admin.display(description="suggestion")
-    def found(self, obj: Mention) -> str:
-        return obj.label
-
-    @admin.display(description="decision")
-    def buttons(self, obj: Mention) -> str:
-        return decision_buttons(obj)
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -140,7 +144,7 @@ class MentionAdmin(admin.ModelAdmin):
         self.message_user(request, f"{count} suggestion(s) rejected.")
 
 
-class MentionInline(admin.TabularInline):
+class MentionInline(MentionDisplay, admin.TabularInline):
     model = Mention
     fields = ["found", "kind", "text", "sentence", "buttons"]
     readonly_fields = fields
@@ -150,17 +154,6 @@ class MentionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("record")
-
-    @admin.display(description="suggestion")
-    def found(self, obj: Mention) -> str:
-        return obj.label
-
-    @admin.display(description="decision")
-    def buttons(self, obj: Mention) -> str:
-        return decision_buttons(obj)
 
 
 class SourceWithMentionsAdmin(SourceAdmin):
