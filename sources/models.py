@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
+from cmsproject.uploads import SafeImageField
 
 from .text import excerpt_occurs_in
 
@@ -102,7 +103,7 @@ class Source(Publishable):
         related_name="duplicates",
         help_text=_("The original when this is a syndicated or lightly edited copy of it."),
     )
-    image = models.ImageField(upload_to="sources/", blank=True)
+    image = SafeImageField(upload_to="sources/", blank=True)
     image_credit = models.CharField(max_length=200, blank=True, help_text=_('e.g. "Photo: gov.kz"'))
     image_caption = models.CharField(max_length=500, blank=True)
     image_alt = models.CharField(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
+from cmsproject.uploads import SafeImageField
 
 from .base import DatePrecision, citations_relation, date_order_constraint, format_date
 from .organizations import Organization, Place
@@ -212,7 +213,7 @@ class Participation(models.Model):
 
 class EventImage(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to="events/")
+    image = SafeImageField(upload_to="events/")
     alt_text = models.CharField(max_length=300, help_text=_("What the image shows."))
     caption = models.CharField(max_length=500, blank=True)
     credit = models.CharField(max_length=200, blank=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
+from cmsproject.uploads import SafeImageField
 
 from .base import AliasBase, DatePrecision, citations_relation, date_order_constraint
 from .organizations import Organization
@@ -45,7 +46,7 @@ class Person(Publishable):
         help_text=_("The state this person serves or is a citizen of."),
     )
     born_on = models.DateField(null=True, blank=True)
-    portrait = models.ImageField(upload_to="people/", blank=True)
+    portrait = SafeImageField(upload_to="people/", blank=True)
     portrait_credit = models.CharField(max_length=200, blank=True)
     portrait_alt = models.CharField(max_length=300, blank=True)
     biography = models.TextField(blank=True, help_text=_("A short biography in our own words."))
