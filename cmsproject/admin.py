@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import workflow
+from .concurrency import changed_since, version_of
 from .editorial import Publishable, Status
 
 STATUS_COLOURS = {
@@ -26,11 +27,15 @@ STATUS_COLOURS = {
 
 
 class PublishableForm(forms.ModelForm):
-    """Offers only the statuses this user may move the record to, and checks the choice."""
+    """Offers only the statuses this user may move the record to, checks the choice, and refuses
+    to overwrite changes saved by someone else since the form was loaded."""
+
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["loaded_version"].initial = version_of(self.instance)
         field = self.fields.get("status")
         if field is not None and user is not None:
             stored = self.instance
@@ -42,6 +47,13 @@ class PublishableForm(forms.ModelForm):
                 if workflow.can_publish(user, stored):
                     allowed.add(Status.PUBLISHED)
             field.choices = [(v, label) for v, label in Status.choices if v in allowed]
+
+    def clean(self):
+        cleaned = super().clean()
+        conflict = changed_since(self.instance, self.data.get(self.add_prefix("loaded_version")))
+        if conflict is not None:
+            raise forms.ValidationError(conflict.message(), code="concurrent_edit")
+        return cleaned
 
     def clean_status(self):
         target = self.cleaned_data["status"]
@@ -55,7 +67,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
     publishable_readonly = ("published_at", "created_at", "updated_at", "created_by", "updated_by")
     # Added to every record's form: the workflow first (editors look for it), history last.
-    workflow_fieldset = ("Workflow", {"fields": ("status", "public_page", "editor_note")})
+    workflow_fieldset = (
+        "Workflow",
+        {"fields": ("status", "public_page", "editor_note", "loaded_version")},
+    )
     history_fieldset = (
         "Publication and history",
         {

@@ -280,3 +280,37 @@ def test_drafts_can_be_previewed_from_the_admin(client, editor):
     assert '<a href="/events/draft-event/">Preview</a>' in page
     preview = client.get("/events/draft-event/").content.decode()
     assert "Readers cannot see this page." in preview
+
+
+def test_second_editor_is_told_what_changed_and_nothing_is_overwritten(client, editor):
+    event = f.EventFactory(status=Status.DRAFT, title="Original title", slug="sixth-fm")
+    client.force_login(editor)
+    form = client.get(admin_url(Event, "change", event.pk)).context["adminform"].form
+    loaded = form["loaded_version"].value()
+    # meanwhile another editor renames it
+    other = f.editor(username="otto")
+    event.refresh_from_db()
+    event.title = "Title by Otto"
+    event._history_user = other
+    event.save()
+    response = client.post(
+        admin_url(Event, "change", event.pk),
+        event_form_data(title="Title by Edith", loaded_version=loaded),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "changed by otto" in page
+    assert "“Original title” → “Title by Otto”" in page
+    assert Event.objects.get(pk=event.pk).title == "Title by Otto"
+
+
+def test_saving_an_unchanged_record_works(client, editor):
+    event = f.EventFactory(status=Status.DRAFT, title="Original title", slug="sixth-fm")
+    client.force_login(editor)
+    form = client.get(admin_url(Event, "change", event.pk)).context["adminform"].form
+    response = client.post(
+        admin_url(Event, "change", event.pk),
+        event_form_data(title="New title", loaded_version=form["loaded_version"].value()),
+    )
+    assert response.status_code == 302
+    assert Event.objects.get(pk=event.pk).title == "New title"
