@@ -1,0 +1,24 @@
+"""python manage.py backup PATH: records, history, accounts and media in one zip file."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cmsproject.backup import make_backup
+
+
+class Command(BaseCommand):
+    help = "Write a backup (records, history, accounts, media) to PATH (a .zip file)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path")
+
+    def handle(self, *args, **options) -> None:
+        path = Path(options["path"])
+        if path.is_dir():
+            raise CommandError(f"{path} is a folder; give a file name such as backup.zip.")
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder {path.parent} does not exist.")
+        written = make_backup(path)
+        total = sum(written.values())
+        self.stdout.write(f"Backup written to {path}: {total} rows in {len(written)} tables.")
