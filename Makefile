@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format serve migrate demo install install-dev test-tools clean
+.PHONY: run test lint format serve bench migrate demo install install-dev test-tools clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit("Caravan needs Python 3.11 or newer; set PYTHON=python3.11") if sys.version_info < (3, 11) else None'
@@ -52,6 +52,10 @@ run: demo
 test: install-dev test-tools
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Figures for the README's Performance section (builds its own datasets in a throwaway database).
+bench: install
+	$(PY) manage.py benchmark --json var/benchmark.json
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

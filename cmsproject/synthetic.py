@@ -143,11 +143,9 @@ def _insert(model, rows: Iterator, progress: Callable[[int], None]) -> list[int]
     ids: list[int] = []
     for batch in _batched(rows):
         made = model.objects.bulk_create(batch)
-        ids.extend(obj.pk for obj in made if obj.pk is not None)
+        ids.extend(obj.pk for obj in made)
         progress(len(batch))
-    if not ids:  # backends that do not return ids (none of ours, but be safe)
-        ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
-    return ids
+    return ids  # SQLite 3.35+ and PostgreSQL return the new primary keys
 
 
 def generate(

@@ -1,0 +1,287 @@
+"""The benchmark: cost of every page and API endpoint at two data sizes, search, import, memory.
+
+Times are measured through the whole Django stack (the test client: middleware, URL routing,
+views, templates or serializers, database). Each figure is reported, never asserted: the test
+suite guards query counts, this reports times and ratios.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from django.db import connection
+from django.http import JsonResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import NoReverseMatch, Resolver404, include, path, resolve
+
+from cmsproject.synthetic import Sizes, generate
+
+API_RECORDS = ["events", "people", "organizations", "places", "agreements", "sources", "topics"]
+FLOOR_FIELDS = ["slug", "title", "kind", "start_date", "end_date"]
+
+
+@dataclass
+class Timing:
+    url: str
+    queries: int
+    p50_ms: float
+    p95_ms: float
+    status: int
+
+
+@dataclass
+class Report:
+    sizes: dict[str, dict] = field(default_factory=dict)
+    small: dict[str, Timing] = field(default_factory=dict)
+    large: dict[str, Timing] = field(default_factory=dict)
+    ratios: dict[str, float] = field(default_factory=dict)
+    query_growth: dict[str, tuple[int, int]] = field(default_factory=dict)
+    api_vs_floor: float | None = None
+    search_p95_ms: dict[str, float] = field(default_factory=dict)
+    import_per_second: float | None = None
+    peak_memory_mb: float = 0.0
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["query_growth"] = {k: list(v) for k, v in self.query_growth.items()}
+        return data
+
+
+def floor_view(request):
+    """What the API events list costs with nothing of ours: the same rows as .values()."""
+    from events.models import Event
+
+    size = int(request.GET.get("page_size", 20))
+    rows = list(
+        Event.objects.published().order_by("-start_date", "title").values(*FLOOR_FIELDS)[:size]
+    )
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
+urlpatterns = [
+    path("__floor__/events/", floor_view),
+    path("", include("cmsproject.urls")),
+]
+
+
+def p95(times: list[float]) -> float:
+    """The 95th percentile (nearest rank) of ``times``, rounded to 0.01 ms."""
+    ordered = sorted(times)
+    return round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 2)
+
+
+def measure(client: Client, url: str, repeat: int) -> Timing:
+    client.get(url)  # warm caches, as a reader after the first would find them
+    connection.queries_log.clear()  # a full log (9,000 entries) would hide new queries
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    queries = len(captured)  # read now: the next request clears the connection's query log
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    return Timing(
+        url, queries, round(statistics.median(times), 2), p95(times), response.status_code
+    )
+
+
+def _resolves(url: str) -> bool:
+    try:
+        resolve(url.split("?")[0])
+        return True
+    except (Resolver404, NoReverseMatch):
+        return False
+
+
+def targets() -> list[tuple[str, str]]:
+    """(name, url) of every public page and API endpoint, with a published example each."""
+    from events.models import Agreement, Event, Organization, Person, Place, Topic
+    from sources.models import Source
+
+    def first(model):
+        return model.objects.published().order_by("pk").first()
+
+    examples = {
+        "events": first(Event),
+        "people": first(Person),
+        "organizations": first(Organization),
+        "places": first(Place),
+        "agreements": first(Agreement),
+        "sources": first(Source),
+        "topics": first(Topic),
+    }
+    pages = [
+        ("home", "/"),
+        ("event list", "/events/"),
+        ("event list filtered", "/events/?country=KAZ&year=2020"),
+        ("people", "/people/"),
+        ("organizations", "/organizations/"),
+        ("agreements", "/agreements/"),
+        ("sources", "/sources/"),
+        ("feed", "/feeds/events/"),
+        ("calendar", "/events.ics"),
+        ("sitemap", "/sitemap.xml"),
+        ("search", "/search/?q=energy"),
+    ]
+    for name in ("events", "people", "organizations", "agreements", "sources", "topics"):
+        obj = examples[name]
+        if obj is not None:
+            pages.append((f"{name} detail", obj.get_absolute_url()))
+    for name in API_RECORDS:
+        pages.append((f"api {name} list", f"/api/v1/{name}/"))
+        obj = examples[name]
+        if obj is not None:
+            pages.append((f"api {name} detail", f"/api/v1/{name}/{obj.slug}/"))
+    return [(n, u) for n, u in pages if _resolves(u)]
+
+
+def run_pages(repeat: int) -> dict[str, Timing]:
+    client = Client()
+    return {name: measure(client, url, repeat) for name, url in targets()}
+
+
+def search_p95(repeat: int) -> dict[str, float]:
+    from events.search import search
+
+    out = {}
+    for label, word in (("common word", "energy"), ("rare word", "zzqx"), ("name", "Kazakhstan")):
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            search(word)
+            times.append((time.perf_counter() - started) * 1000)
+        out[label] = p95(times)
+    return out
+
+
+def import_throughput(articles: int, people: int) -> float:
+    """Articles per second through the whole ingestion service with ``people`` known people."""
+    import random
+
+    from events.linking.index import get_index, invalidate
+    from events.models import Person
+    from sources.ingestion.service import import_file
+
+    have = Person.objects.count()
+    if have < people:
+        generate(Sizes(sources=0, events=0, people=people - have, agreements=0), seed=99)
+    invalidate()
+    get_index()  # built once, as in a long-running import
+    names = list(Person.objects.values_list("name", flat=True)[:500])
+    rng = random.Random(5)
+    texts = []
+    for i in range(articles):
+        a, b = rng.sample(names, 2)
+        texts.append(
+            (
+                f"Talks number {i} held in the capital\n\n{a} met {b} for talks on trade "
+                f"and energy, article {i}. "
+                + " ".join(
+                    rng.choice(["transport", "water", "border", "rail", "grain", "gas"])
+                    for _ in range(150)
+                )
+                + f" Unique {i} {rng.random()}"
+            ).encode()
+        )
+    started = time.perf_counter()
+    for i, data in enumerate(texts):
+        import_file(name=f"bench-{i}.txt", data=data)
+    return round(articles / (time.perf_counter() - started), 1)
+
+
+def peak_memory_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run(
+    *,
+    small: Sizes,
+    large: Sizes,
+    repeat: int,
+    here: bool,
+    import_articles: int,
+    known_people: int,
+    progress: Callable[[str], None],
+) -> Report:
+    report = Report()
+    # Production-like: no debug bookkeeping, no throttling of our own requests.
+    with override_settings(
+        ROOT_URLCONF="cmsproject.benchmark",
+        ALLOWED_HOSTS=["*"],
+        DEBUG=False,
+        REST_FRAMEWORK=_unthrottled(),
+    ):
+        if here:
+            progress("measuring the current database")
+            report.large = run_pages(repeat)
+        else:
+            progress(f"building the small dataset ({small.sources:,} sources)")
+            generate(small, seed=1)
+            report.sizes["small"] = asdict(small)
+            progress("measuring the small dataset")
+            report.small = run_pages(repeat)
+            extra = Sizes(
+                large.sources - small.sources,
+                large.events - small.events,
+                large.people - small.people,
+                large.agreements - small.agreements,
+            )
+            progress(f"growing to the large dataset ({large.sources:,} sources)")
+            generate(extra, seed=2)
+            report.sizes["large"] = asdict(large)
+            progress("measuring the large dataset")
+            report.large = run_pages(repeat)
+            for name, timing in report.large.items():
+                if name in report.small and report.small[name].p95_ms:
+                    report.ratios[name] = round(timing.p95_ms / report.small[name].p95_ms, 2)
+                    report.query_growth[name] = (report.small[name].queries, timing.queries)
+        floor = measure(Client(), "/__floor__/events/", repeat)
+        api = report.large.get("api events list")
+        if api is not None and floor.p95_ms:
+            report.api_vs_floor = round(api.p95_ms / floor.p95_ms, 2)
+        progress("search")
+        report.search_p95_ms = search_p95(repeat * 3)
+        if import_articles:
+            progress(f"import of {import_articles} articles with {known_people:,} known people")
+            report.import_per_second = import_throughput(import_articles, known_people)
+    report.peak_memory_mb = peak_memory_mb()
+    return report
+
+
+def _unthrottled() -> dict:
+    from django.conf import settings
+
+    conf = dict(getattr(settings, "REST_FRAMEWORK", {}))
+    conf["DEFAULT_THROTTLE_CLASSES"] = []
+    return conf
+
+
+def table(report: Report) -> str:
+    lines = [
+        f"{'page or endpoint':<28} {'queries':>11} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p95 large/small':>16}"
+    ]
+    for name, t in report.large.items():
+        small = report.small.get(name)
+        q = f"{small.queries}→{t.queries}" if small else str(t.queries)
+        ratio = report.ratios.get(name)
+        flag = "" if t.status == 200 else f"  (HTTP {t.status})"
+        lines.append(
+            f"{name:<28} {q:>11} {t.p50_ms:>8.1f} {t.p95_ms:>8.1f} "
+            f"{(f'{ratio:.2f}×' if ratio else '—'):>16}{flag}"
+        )
+    lines.append("")
+    if report.api_vs_floor is not None:
+        lines.append(f"API events list vs hand-written floor view (p95): {report.api_vs_floor}×")
+    for label, ms in report.search_p95_ms.items():
+        lines.append(f"search p95, {label}: {ms} ms")
+    if report.import_per_second is not None:
+        lines.append(f"import throughput: {report.import_per_second} articles/s")
+    lines.append(f"peak memory: {report.peak_memory_mb} MB")
+    return "\n".join(lines)
