@@ -1,0 +1,404 @@
+"""Loads the demo dataset (cmsproject.demo_data) so that a second run writes nothing at all."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from cmsproject import demo_data
+from cmsproject.editorial import Status
+from events.models import (
+    Agreement,
+    AgreementAlias,
+    DatePrecision,
+    Event,
+    EventSeries,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Position,
+    Signatory,
+    Topic,
+)
+from sources.ingestion.dedup import content_hash
+from sources.models import Citation, Outlet, Source
+
+CHANGE_REASON = "Demo data"
+RECORD_TYPES: dict[str, type[models.Model]] = {
+    "organization": Organization,
+    "place": Place,
+    "person": Person,
+    "event": Event,
+    "agreement": Agreement,
+    "topic": Topic,
+}
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass
+class DemoResult:
+    """How many demo rows were created, brought back in line with the data, or left alone."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def partial_date(text: str | None) -> tuple[datetime.date | None, str]:
+    """A date and its precision: "2022-12-30" a day, "2022-12" a month, "2023" a year.
+
+    A month or a year is stored as its first day, as FACTS.md asks.
+    """
+    if not text:
+        return None, DatePrecision.DAY
+    parts = [int(p) for p in text.split("-")]
+    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH, 3: DatePrecision.DAY}[len(parts)]
+    return datetime.date(*parts, *[1] * (3 - len(parts))), precision
+
+
+def exact_date(text: str | None) -> datetime.date | None:
+    value, precision = partial_date(text)
+    if precision != DatePrecision.DAY:
+        raise ValueError(f"{text!r}: this field needs a full date")
+    return value
+
+
+def editorial(item: dict) -> dict[str, Any]:
+    """Status fields of a Publishable: published (at a fixed time) unless the data says not."""
+    status = item.get("status", Status.PUBLISHED)
+    return {
+        "status": status,
+        "published_at": demo_data.PUBLISHED_AT if status == Status.PUBLISHED else None,
+        "editor_note": item.get("editor_note", ""),
+    }
+
+
+def _stored(obj: models.Model, name: str) -> Any:
+    field = obj._meta.get_field(name)
+    return getattr(obj, field.attname if field.many_to_one else name)
+
+
+def _wanted(obj: models.Model, name: str, value: Any) -> Any:
+    if obj._meta.get_field(name).many_to_one and isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+class DemoLoader:
+    """Writes the demo records one by one, each only when it is missing or differs."""
+
+    def __init__(self) -> None:
+        self.result = DemoResult()
+        self.records: dict[tuple[str, str], models.Model] = {}  # (type, slug) -> record
+        self._unchanged: set[tuple[str, int]] = set()  # rows found as the data has them
+
+    def upsert(self, model: type[M], *, lookup: dict[str, Any], values: dict[str, Any]) -> M:
+        """The row that ``lookup`` finds, created or changed to hold ``values``.
+
+        Nothing is saved when every value already matches, so no history row is written either.
+        """
+        obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            self._save(obj)
+            self.result.created += 1
+            return obj
+        changed = [k for k, v in values.items() if _stored(obj, k) != _wanted(obj, k, v)]
+        for name in changed:
+            setattr(obj, name, values[name])
+        if changed:
+            self._save(obj)
+            self.result.updated += 1
+        else:
+            self.result.unchanged += 1
+            self._unchanged.add((obj._meta.label, obj.pk))
+        return obj
+
+    def _save(self, obj: models.Model) -> None:
+        obj.full_clean()
+        obj._history_user = None
+        obj._change_reason = CHANGE_REASON
+        obj.save()
+
+    def sync_m2m(self, obj: models.Model, name: str, targets: list[models.Model]) -> None:
+        """Set a many-to-many field only when its members differ (each change is history)."""
+        manager = getattr(obj, name)
+        if set(manager.values_list("pk", flat=True)) == {t.pk for t in targets}:
+            return
+        obj._history_user = None
+        obj._change_reason = CHANGE_REASON
+        manager.set(targets)
+        key = (obj._meta.label, obj.pk)
+        if key in self._unchanged:  # its fields matched, its links did not: it was updated
+            self._unchanged.discard(key)
+            self.result.unchanged -= 1
+            self.result.updated += 1
+
+    def aliases(
+        self, model: type[models.Model], owner_field: str, owner: models.Model, rows: list[tuple]
+    ) -> None:
+        """Aliases of ``owner``: (name, kind, language) or, for a former name, with its dates."""
+        for name, kind, language, *dates in rows:
+            valid_from, valid_to = (exact_date(d) for d in (dates or [None, None]))
+            self.upsert(
+                model,
+                lookup={owner_field: owner, "name": name},
+                values={
+                    "kind": kind,
+                    "language": language,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                },
+            )
+
+    def get(self, kind: str, slug: str | None) -> Any:
+        return self.records[(kind, slug)] if slug else None
+
+    def organizations(self) -> None:
+        for item in demo_data.STATES:
+            self._organization({**item, "kind": Organization.Kind.STATE})
+        for item in demo_data.BODIES:
+            self._organization(item)
+
+    def _organization(self, item: dict) -> None:
+        org = self.upsert(
+            Organization,
+            lookup={"slug": item["slug"]},
+            values={
+                "name": item["name"],
+                "short_name": item.get("short_name", ""),
+                "kind": item["kind"],
+                "iso_code": item.get("iso_code", ""),
+                "parent": self.get("organization", item.get("parent")),
+                "founded_on": exact_date(item.get("founded_on")),
+                "description": item.get("description", ""),
+                **editorial(item),
+            },
+        )
+        self.records[("organization", org.slug)] = org
+        members = [self.get("organization", s) for s in item.get("members", [])]
+        self.sync_m2m(org, "members", members)
+        self.aliases(OrganizationAlias, "organization", org, item.get("aliases", []))
+
+    def places(self) -> None:
+        for item in demo_data.PLACES:
+            place = self.upsert(
+                Place,
+                lookup={"slug": item["slug"]},
+                values={
+                    "name": item["name"],
+                    "country": self.get("organization", item["country"]),
+                    "latitude": Decimal(item["latitude"]),
+                    "longitude": Decimal(item["longitude"]),
+                    "description": item.get("description", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("place", place.slug)] = place
+            self.aliases(PlaceAlias, "place", place, item.get("aliases", []))
+
+    def topics(self) -> None:
+        for item in demo_data.TOPICS:
+            topic = self.upsert(
+                Topic,
+                lookup={"slug": item["slug"]},
+                values={
+                    "name": item["name"],
+                    "parent": self.get("topic", item.get("parent")),
+                    "description": item.get("description", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("topic", topic.slug)] = topic
+
+    def people(self) -> None:
+        for item in demo_data.PEOPLE:
+            country = self.get("organization", item["country"])
+            person = self.upsert(
+                Person,
+                lookup={"slug": item["slug"]},
+                values={
+                    "name": item["name"],
+                    "sort_name": item["sort_name"],
+                    "native_name": item.get("native_name", ""),
+                    "country": country,
+                    "biography": item.get("biography", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("person", person.slug)] = person
+            self.aliases(PersonAlias, "person", person, item.get("aliases", []))
+            for position in item.get("positions", []):
+                self._position(person, country, position)
+
+    def _position(self, person: Person, country: Organization, item: dict) -> None:
+        start, start_precision = partial_date(item.get("start"))
+        end, end_precision = partial_date(item.get("end"))
+        self.upsert(
+            Position,
+            lookup={
+                "person": person,
+                "organization": self.get("organization", item.get("organization")) or country,
+                "role": item["role"],
+                "start_date": start,
+            },
+            values={
+                "title": item["title"],
+                "is_acting": item.get("is_acting", False),
+                "start_precision": start_precision,
+                "end_date": end,
+                "end_precision": end_precision,
+                "note": item.get("note", ""),
+            },
+        )
+
+    def events(self) -> None:
+        series = {
+            item["slug"]: self.upsert(
+                EventSeries,
+                lookup={"slug": item["slug"]},
+                values={"name": item["name"], "description": item["description"]},
+            )
+            for item in demo_data.SERIES
+        }
+        for item in demo_data.EVENTS:
+            start, precision = partial_date(item["start"])
+            event = self.upsert(
+                Event,
+                lookup={"slug": item["slug"]},
+                values={
+                    "title": item["title"],
+                    "kind": item["kind"],
+                    "series": series.get(item.get("series")),
+                    "ordinal": item.get("ordinal"),
+                    "start_date": start,
+                    "end_date": exact_date(item.get("end")),
+                    "date_precision": precision,
+                    "place": self.get("place", item.get("place")),
+                    "is_online": item.get("is_online", False),
+                    "host": self.get("organization", item.get("host")),
+                    "parent": self.get("event", item.get("parent")),
+                    "summary": item.get("summary", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("event", event.slug)] = event
+            self.sync_m2m(event, "topics", [self.get("topic", s) for s in item.get("topics", [])])
+            for order, (person, representing, *role) in enumerate(item.get("participants", [])):
+                self.upsert(
+                    Participation,
+                    lookup={"event": event, "person": self.get("person", person)},
+                    values={
+                        "representing": self.get("organization", representing),
+                        "role": role[0] if role else "",
+                        "order": order,
+                    },
+                )
+
+    def agreements(self) -> None:
+        for item in demo_data.AGREEMENTS:
+            agreement = self.upsert(
+                Agreement,
+                lookup={"slug": item["slug"]},
+                values={
+                    "title": item["title"],
+                    "kind": item["kind"],
+                    "signed_on": exact_date(item.get("signed_on")),
+                    "signed_at": self.get("event", item.get("signed_at")),
+                    "place": self.get("place", item.get("place")),
+                    "legal_status": item.get("legal_status", Agreement.LegalStatus.SIGNED),
+                    "summary": item.get("summary", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("agreement", agreement.slug)] = agreement
+            parties = [self.get("organization", s) for s in item.get("parties", [])]
+            self.sync_m2m(agreement, "parties", parties)
+            self.sync_m2m(agreement, "topics", [self.get("topic", s) for s in item["topics"]])
+            self.aliases(AgreementAlias, "agreement", agreement, item.get("aliases", []))
+            for order, (person, party) in enumerate(item.get("signatories", [])):
+                self.upsert(
+                    Signatory,
+                    lookup={
+                        "agreement": agreement,
+                        "person": self.get("person", person),
+                        "on_behalf_of": self.get("organization", party),
+                    },
+                    values={"order": order},
+                )
+
+    def sources(self) -> None:
+        outlets = {
+            item["slug"]: self.upsert(
+                Outlet,
+                lookup={"slug": item["slug"]},
+                values={
+                    **{k: v for k, v in item.items() if k != "slug"},
+                    **editorial(item),
+                },
+            )
+            for item in demo_data.OUTLETS
+        }
+        for item in demo_data.SOURCES:
+            source = self.upsert(
+                Source,
+                lookup={"slug": item["slug"]},
+                values={
+                    "title": item["title"],
+                    "outlet": outlets.get(item.get("outlet")),
+                    "published_on": exact_date(item["published_on"]),
+                    "language": "en",
+                    "summary": item["summary"],
+                    "body": item["body"],
+                    "content_hash": content_hash(item["body"]),
+                    **editorial(item),
+                },
+            )
+            self.records[("source", source.slug)] = source
+
+    def citations(self) -> None:
+        for source, (kind, slug), excerpt, claim, note in demo_data.CITATIONS:
+            record = self.get(kind, slug)
+            self.upsert(
+                Citation,
+                lookup={
+                    "source": self.get("source", source),
+                    "content_type": ContentType.objects.get_for_model(RECORD_TYPES[kind]),
+                    "object_id": record.pk,
+                    "claim": claim,
+                },
+                values={"excerpt": excerpt, "note": note},
+            )
+
+
+def load_demo() -> DemoResult:
+    """Create or bring up to date every demo record, in one transaction.
+
+    Records are matched by natural keys (slugs; person, organization, role and start for
+    positions; event and person for participations…), never deleted, and saved only when a
+    value differs, so running it again creates no row in any table, history included.
+    """
+    loader = DemoLoader()
+    with transaction.atomic():
+        loader.organizations()
+        loader.places()
+        loader.topics()
+        loader.people()
+        loader.events()
+        loader.sources()
+        loader.agreements()
+        loader.citations()
+    return loader.result
