@@ -49,7 +49,7 @@ class PersonFacts:
     slug: str
     given_folded: tuple[str, ...]
     surname_folded: str
-    positions: list[tuple] = field(default_factory=list)  # (start, end, title, role)
+    positions: list[tuple] = field(default_factory=list)  # start, end, precision, title, role
 
 
 @dataclass
@@ -119,7 +119,9 @@ def build_index() -> NameIndex:
         )
     for key, ids in index.surnames.items():
         index.surnames[key] = sorted(set(ids))
-    for pos in Position.objects.values_list("person_id", "start_date", "end_date", "title", "role"):
+    for pos in Position.objects.values_list(
+        "person_id", "start_date", "end_date", "end_precision", "title", "role"
+    ):
         if pos[0] in index.people:
             index.people[pos[0]].positions.append(pos[1:])
     for org in Organization.objects.prefetch_related("aliases"):

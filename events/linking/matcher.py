@@ -20,6 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..models.people import covers
 from .folding import fold_word, skeleton, words
 from .index import TITLE_WORDS, Entry, NameIndex
 
@@ -260,12 +261,8 @@ def _narrow_by_office(ids, index: NameIndex, on_date, title: str) -> list[int]:
         return ids
     holding = []
     for pid in ids:
-        for start, end, office, _role in index.people[pid].positions:
-            if (
-                (start is None or start <= on_date)
-                and (end is None or end >= on_date)
-                and (not title or title in office.lower())
-            ):
+        for start, end, precision, office, _role in index.people[pid].positions:
+            if covers(start, end, precision, on_date) and (not title or title in office.lower()):
                 holding.append(pid)
                 break
     return holding or ids

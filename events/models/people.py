@@ -104,12 +104,40 @@ class PersonAlias(AliasBase):
         ]
 
 
+def covers(
+    start: datetime.date | None,
+    end: datetime.date | None,
+    end_precision: str,
+    date: datetime.date,
+) -> bool:
+    """Whether a term from ``start`` to ``end`` includes ``date``.
+
+    An end known only to the month (or year) is stored as the first day of it; the term is
+    taken to run to the end of that month (or year), so nobody seems to leave office early.
+    """
+    if start is not None and start > date:
+        return False
+    if end is None:
+        return True
+    if end_precision == DatePrecision.MONTH:
+        return end >= date.replace(day=1)
+    if end_precision == DatePrecision.YEAR:
+        return end >= date.replace(month=1, day=1)
+    return end >= date
+
+
 class PositionQuerySet(models.QuerySet):
     def held_on(self, date: datetime.date) -> PositionQuerySet:
-        """Positions held on ``date``: started on or before it, not ended before it."""
+        """Positions held on ``date`` (see :func:`covers` for ends known to the month)."""
+        ended_after = (
+            Q(end_date__isnull=True)
+            | Q(end_precision=DatePrecision.DAY, end_date__gte=date)
+            | Q(end_precision=DatePrecision.MONTH, end_date__gte=date.replace(day=1))
+            | Q(end_precision=DatePrecision.YEAR, end_date__gte=date.replace(month=1, day=1))
+        )
         return (
             self.filter(Q(start_date__lte=date) | Q(start_date__isnull=True))
-            .filter(Q(end_date__gte=date) | Q(end_date__isnull=True))
+            .filter(ended_after)
             .order_by("rank", "-start_date")
         )
 
@@ -203,13 +231,11 @@ class Position(models.Model):
         super().save(*args, **kwargs)
 
     def held_on(self, date: datetime.date) -> bool:
-        return (self.start_date is None or self.start_date <= date) and (
-            self.end_date is None or self.end_date >= date
-        )
+        return covers(self.start_date, self.end_date, self.end_precision, date)
 
     @property
     def label(self) -> str:
-        title = f"Acting {self.title[0].lower()}{self.title[1:]}" if self.is_acting else self.title
+        title = f"Acting {self.title}" if self.is_acting else self.title
         if (
             self.organization.kind == Organization.Kind.STATE
             and self.organization.name not in title

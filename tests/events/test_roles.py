@@ -99,4 +99,23 @@ def test_acting_offices_say_so():
         start_date=D(2020, 10, 16),
         end_date=D(2020, 11, 14),
     )
-    assert japarov.role_on(D(2020, 11, 1)) == "Acting president of Kyrgyzstan"
+    assert japarov.role_on(D(2020, 11, 1)) == "Acting President of Kyrgyzstan"
+
+
+def test_an_end_known_to_the_month_lasts_the_whole_month():
+    kgz = f.StateFactory(name="Kyrgyzstan", iso_code="KGZ")
+    aidarbekov = f.PersonFactory(name="Chingiz Aidarbekov", country=kgz)
+    f.PositionFactory(
+        person=aidarbekov,
+        organization=kgz,
+        role=Position.Role.FOREIGN_MINISTER,
+        title="Minister of Foreign Affairs",
+        start_date=D(2018, 4, 1),
+        start_precision="month",
+        end_date=D(2020, 10, 1),
+        end_precision="month",
+    )
+    fm = Position.Role.FOREIGN_MINISTER
+    assert Position.holder_of(organization=kgz, role=fm, date=D(2020, 10, 20)) == aidarbekov
+    assert aidarbekov.role_on(D(2020, 10, 20)) == "Minister of Foreign Affairs of Kyrgyzstan"
+    assert Position.holder_of(organization=kgz, role=fm, date=D(2020, 11, 2)) is None
