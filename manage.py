@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility for Caravan."""
+
 import os
 import sys
 

@@ -27,6 +27,7 @@ changed or dropped vowel: Rahman = Rahmon, Nurtileu = Nurtleu, Cömert = Jomart.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -110,6 +111,7 @@ def _strip_marks(word: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     """One word folded by the rules above; apostrophes stay inside (Xi'an ≠ Xi)."""
     word = unicodedata.normalize("NFKC", word).replace("İ", "i").replace("I", "i").lower()

@@ -86,14 +86,14 @@ def _as_dict(found: Found, index: NameIndex) -> dict:
 
 
 @transaction.atomic
-def link_source(source: Source, user=None) -> list[dict]:
+def link_source(source: Source, user=None, *, new_source: bool = False) -> list[dict]:
     """Find mentions, save one suggestion per record (rejections are kept and respected), and
     return every occurrence in the report shape of DESIGN.md."""
     index = get_index()
     found = find_mentions(source, index=index)
     existing = {
         (m.content_type_id, m.object_id, m.proposed_name if m.object_id is None else ""): m
-        for m in Mention.objects.filter(source=source)
+        for m in (Mention.objects.filter(source=source) if not new_source else [])
     }
     groups: dict[tuple, list[Found]] = {}
     for f in found:
@@ -182,4 +182,5 @@ def reject_mention(*, mention: Mention, user) -> Mention:
 
 
 def source_hook(source: Source, user) -> list[dict]:
-    return link_source(source, user)
+    """Called by the import service for each source it creates."""
+    return link_source(source, user, new_source=True)

@@ -149,7 +149,8 @@ def _import(*, name: str, data: bytes, user) -> ImportReport:
         if site_name:
             source.outlet = outlet_named(site_name, user=user)
         source.slug = unique_slug(Source, source.title)
-        source.full_clean()
+        # The slug was just made unique and the URL checked above: skip those two queries.
+        source.full_clean(exclude=["slug"], validate_constraints=False)
         source._history_user = user
         source._change_reason = f"Imported from {name}"
         source.save()
