@@ -55,7 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django.contrib.postgres",  # SearchVectorField; harmless on SQLite
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our static files, no CDN
     "simple_history",
     "cmsproject.apps.CmsprojectConfig",
     "sources.apps.SourcesConfig",
@@ -146,13 +149,56 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
 
+# The API (see cmsproject/api.py): readers read published records anonymously; editors use a
+# token or their session, and write what their model permissions allow.
 REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    # Documented in the API description (cmsproject/api.py); a 429 carries Retry-After.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("CARAVAN_API_ANON_RATE", "60/min"),
+        "user": os.environ.get("CARAVAN_API_USER_RATE", "600/min"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "cmsproject.api.exception_handler",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Caravan API",
+    "DESCRIPTION": (
+        "Caravan's records of China–Central Asia relations as data. Anonymous clients read "
+        "published records (60 requests a minute); editors authenticate with "
+        "`Authorization: Token …` (`manage.py api_token USERNAME`) or their admin session, "
+        "read drafts with `?status=`, and write what their permissions allow (600 a minute). "
+        "Lists are paginated (`page_size` up to 100). Details carry an ETag: send it back in "
+        "`If-Match` when writing to avoid overwriting someone else's change (412 if stale)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "events.models.Event.Kind",
+        "AgreementKindEnum": "events.models.Agreement.Kind",
+        "OrganizationKindEnum": "events.models.Organization.Kind",
+        "OutletKindEnum": "sources.models.Outlet.Kind",
+        "AliasKindEnum": "events.models.AliasBase.Kind",
+        "DatePrecisionEnum": "events.models.DatePrecision",
+        "StatusEnum": "cmsproject.editorial.Status",
+    },
 }
 
 # Revision history: who changed what, kept for every record, with revert from the admin.

@@ -1,4 +1,4 @@
-"""Caravan's URLs: the public site, the admin, health and robots."""
+"""Caravan's URLs: the public site, the admin, the API, health and robots."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -25,6 +25,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("admin/", admin.site.urls),
+    path("api/", include("cmsproject.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,1 @@
+"""The API of events, people, organizations, places, agreements and topics."""

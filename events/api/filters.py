@@ -1,0 +1,298 @@
+"""Filters of the API lists (django-filter), named as DESIGN.md's API contract names them.
+
+``search`` matches names and every alias (transliterations, misspellings, former names), with
+diacritics folded through the search index: "Zhaparov" and "Caparov" find Sadyr Japarov.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Model, Q, QuerySet
+
+from cmsproject.api import RecordFilterSet, SlugFilter, StateFilter, visible
+
+from ..models import (
+    Agreement,
+    AgreementAlias,
+    Event,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    SearchEntry,
+    Topic,
+)
+from ..search import KIND_OF, query_words, strip_marks
+
+SEARCH_HELP = (
+    "Words that must all occur in the {what} (any case, accents ignored; beginnings of words "
+    "count)."
+)
+DATE_HELP = "{what} on or {side} this date (YYYY-MM-DD)."
+
+
+def states(request) -> QuerySet[Organization]:
+    return visible(Organization.objects.states(), request)
+
+
+def organizations(request) -> QuerySet[Organization]:
+    return visible(Organization.objects.all(), request)
+
+
+def search_words(
+    queryset: QuerySet,
+    value: str,
+    *,
+    fields: tuple[str, ...],
+    alias: tuple[type[Model], str] | None = None,
+    use_index: bool = True,
+) -> QuerySet:
+    """Records in which every word of ``value`` occurs in one of ``fields``, an alias, or the
+    record's search entry (published records, diacritics folded)."""
+    model = queryset.model
+    kind = KIND_OF.get(model) if use_index else None
+    for word in query_words(value):
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"{field}__icontains": word})
+        if alias is not None:
+            alias_model, fk = alias
+            match |= Q(pk__in=alias_model.objects.filter(name__icontains=word).values(fk))
+        if kind is not None:
+            folded = strip_marks(word)
+            entries = SearchEntry.objects.filter(kind=kind).filter(
+                Q(title__icontains=folded) | Q(body__icontains=folded)
+            )
+            match |= Q(pk__in=entries.values("object_id"))
+        queryset = queryset.filter(match)
+    return queryset
+
+
+class EventFilter(RecordFilterSet):
+    country = StateFilter(
+        queryset=states,
+        method="filter_country",
+        help_text=(
+            "Events a state took part in: a participant represented it, it hosted, or the "
+            "place is on its soil. ISO 3166 alpha-3 code (KAZ) or slug."
+        ),
+    )
+    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="The kind of event.")
+    person = SlugFilter(
+        queryset=lambda request: visible(Person.objects.all(), request),
+        method="filter_person",
+        help_text="Events this person took part in (the person's slug, e.g. wang-yi).",
+    )
+    topic = SlugFilter(
+        queryset=lambda request: visible(Topic.objects.all(), request),
+        field_name="topics",
+        distinct=True,
+        help_text="Events on this topic (its slug).",
+    )
+    start_after = django_filters.DateFilter(
+        field_name="start_date",
+        lookup_expr="gte",
+        help_text=DATE_HELP.format(what="Starting", side="after"),
+    )
+    start_before = django_filters.DateFilter(
+        field_name="start_date",
+        lookup_expr="lte",
+        help_text=DATE_HELP.format(what="Starting", side="before"),
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(what="title, summary or series"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("start_date", "start_date"), ("title", "title"), ("updated_at", "updated_at")),
+        help_text="Sort by start_date, title or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def filter_country(self, queryset, name: str, value: Organization):
+        # Only what the reader can see counts: a draft participant or place does not place
+        # an event in a country.
+        people = visible(Person.objects.all(), self.request)
+        places = visible(Place.objects.all(), self.request)
+        return queryset.filter(
+            Q(host=value)
+            | Q(place__country=value, place__in=places)
+            | Q(
+                pk__in=Event.objects.filter(
+                    participations__representing=value, participations__person__in=people
+                ).values("pk")
+            )
+        )
+
+    def filter_person(self, queryset, name: str, value: Person):
+        return queryset.filter(
+            pk__in=Event.objects.filter(participations__person=value).values("pk")
+        )
+
+    def filter_search(self, queryset, name: str, value: str):
+        # Not through the search index: an event's entry holds its place's name even when
+        # the place is a draft.
+        return search_words(
+            queryset, value, fields=("title", "summary", "series__name"), use_index=False
+        )
+
+
+class PersonFilter(RecordFilterSet):
+    country = StateFilter(
+        queryset=states,
+        help_text="People of this state (ISO 3166 alpha-3 code, e.g. KAZ, or slug).",
+    )
+    organization = SlugFilter(
+        queryset=organizations,
+        method="filter_organization",
+        help_text=(
+            "People who held a position at this organization or represented it at an event "
+            "(its slug)."
+        ),
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(what="name, native-script name or any alias"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("sort_name", "sort_name"), ("name", "name"), ("updated_at", "updated_at")),
+        help_text="Sort by sort_name, name or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_organization(self, queryset, name: str, value: Organization):
+        return queryset.filter(
+            Q(pk__in=Person.objects.filter(positions__organization=value).values("pk"))
+            | Q(pk__in=Person.objects.filter(participations__representing=value).values("pk"))
+        )
+
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(
+            queryset,
+            value,
+            fields=("name", "sort_name", "native_name"),
+            alias=(PersonAlias, "person_id"),
+        )
+
+
+class OrganizationFilter(RecordFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Organization.Kind.choices, help_text="The kind of organization (state, igo…)."
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(what="name, short name, ISO code or any alias"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")),
+        help_text="Sort by name or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(
+            queryset,
+            value,
+            fields=("name", "short_name", "iso_code"),
+            alias=(OrganizationAlias, "organization_id"),
+        )
+
+
+class PlaceFilter(RecordFilterSet):
+    country = StateFilter(
+        queryset=states, help_text="Places in this state (ISO alpha-3 code or slug)."
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(what="name or any former or other name"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")),
+        help_text="Sort by name or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Place
+        fields = []
+
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(queryset, value, fields=("name",), alias=(PlaceAlias, "place_id"))
+
+
+class AgreementFilter(RecordFilterSet):
+    party = StateFilter(
+        queryset=organizations,
+        field_name="parties",
+        distinct=True,
+        help_text=(
+            "Agreements this state or body is a party to: ISO alpha-3 code (KAZ) or slug "
+            "(shanghai-cooperation-organisation)."
+        ),
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Agreement.Kind.choices, help_text="The kind of agreement."
+    )
+    signed_after = django_filters.DateFilter(
+        field_name="signed_on",
+        lookup_expr="gte",
+        help_text=DATE_HELP.format(what="Signed", side="after"),
+    )
+    signed_before = django_filters.DateFilter(
+        field_name="signed_on",
+        lookup_expr="lte",
+        help_text=DATE_HELP.format(what="Signed", side="before"),
+    )
+    event = SlugFilter(
+        queryset=lambda request: visible(Event.objects.all(), request),
+        field_name="signed_at",
+        help_text="Agreements signed at this event (its slug).",
+    )
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text=SEARCH_HELP.format(what="title, summary or any other name of the agreement"),
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("signed_on", "signed_on"), ("title", "title"), ("updated_at", "updated_at")),
+        help_text="Sort by signed_on, title or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(
+            queryset, value, fields=("title", "summary"), alias=(AgreementAlias, "agreement_id")
+        )
+
+
+class TopicFilter(RecordFilterSet):
+    parent = SlugFilter(
+        queryset=lambda request: visible(Topic.objects.all(), request),
+        help_text="Sub-topics of this topic (its slug).",
+    )
+    search = django_filters.CharFilter(
+        method="filter_search", help_text=SEARCH_HELP.format(what="name or description")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("updated_at", "updated_at")),
+        help_text="Sort by name or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Topic
+        fields = []
+
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(queryset, value, fields=("name", "description"))

@@ -1,0 +1,405 @@
+"""Serializers of events, people, organizations, places, agreements and topics.
+
+List serializers are lean; detail serializers add related records as ``{slug, name, url}``
+(drafts left out for readers, see :class:`cmsproject.api.RecordLink`) and the citations.
+Details are also what clients write: relations by slug, child lists (aliases, positions,
+participants, signatories, citations) replaced as a whole when given.
+"""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from cmsproject.api import RecordLink, RecordSerializer, VisibleChildList, sync_children
+from sources.api.serializers import CitedSerializer
+
+from ..models import (
+    Agreement,
+    AgreementAlias,
+    Event,
+    EventSeries,
+    Organization,
+    OrganizationAlias,
+    Participation,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Position,
+    Signatory,
+    Topic,
+)
+
+STATES = Organization.objects.states()
+ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
+RECORD_FIELDS = ["status", "published_at", "created_at", "updated_at", "editor_note"]
+
+
+def alias_serializer(alias_model):
+    class AliasSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = alias_model
+            fields = ALIAS_FIELDS
+            validators = []
+
+    AliasSerializer.__name__ = f"{alias_model.__name__}Serializer"
+    return AliasSerializer
+
+
+class ChildListMixin:
+    """Writes a record's child list (``save_<name>``) by :func:`sync_children`."""
+
+    def sync(self, instance, *, manager: str, items, key, make, ordered: bool = True) -> None:
+        sync_children(
+            manager=getattr(instance, manager),
+            items=items,
+            key=key,
+            make=make,
+            user=self.context["request"].user,
+            extra=(lambda order: {"order": order}) if ordered else None,
+        )
+
+
+# --- topics ----------------------------------------------------------------------------------
+
+
+class TopicListSerializer(RecordSerializer):
+    parent = RecordLink(queryset=Topic.objects.all(), required=False, allow_null=True)
+
+    class Meta(RecordSerializer.Meta):
+        model = Topic
+        fields = ["slug", "name", "parent", "url", "api_url"]
+
+
+class TopicSerializer(CitedSerializer, TopicListSerializer):
+    children = RecordLink(many=True, read_only=True)
+
+    class Meta(TopicListSerializer.Meta):
+        fields = [*TopicListSerializer.Meta.fields, "description", "children", "citations"]
+        fields += RECORD_FIELDS
+        nested = ("citations",)
+
+
+# --- organizations and places ----------------------------------------------------------------
+
+
+class OrganizationListSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = Organization
+        fields = ["slug", "name", "short_name", "kind", "iso_code", "url", "api_url"]
+
+
+class OrganizationSerializer(ChildListMixin, CitedSerializer, OrganizationListSerializer):
+    parent = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
+    members = RecordLink(queryset=Organization.objects.all(), many=True, required=False)
+    member_of = RecordLink(many=True, read_only=True)
+    children = RecordLink(many=True, read_only=True)
+    aliases = alias_serializer(OrganizationAlias)(many=True, required=False)
+
+    class Meta(OrganizationListSerializer.Meta):
+        fields = [
+            *OrganizationListSerializer.Meta.fields,
+            "parent",
+            "members",
+            "member_of",
+            "children",
+            "founded_on",
+            "website",
+            "description",
+            "aliases",
+            "citations",
+            *RECORD_FIELDS,
+        ]
+        many_to_many = ("members",)
+        nested = ("aliases", "citations")
+
+    def save_aliases(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="aliases",
+            items=items,
+            key=("name",),
+            make=lambda: OrganizationAlias(organization=instance),
+            ordered=False,
+        )
+
+
+class PlaceListSerializer(RecordSerializer):
+    country = RecordLink(queryset=STATES)
+
+    class Meta(RecordSerializer.Meta):
+        model = Place
+        fields = ["slug", "name", "country", "latitude", "longitude", "url", "api_url"]
+
+
+class PlaceSerializer(ChildListMixin, CitedSerializer, PlaceListSerializer):
+    aliases = alias_serializer(PlaceAlias)(
+        many=True, required=False, help_text="Other names, e.g. former names with their dates."
+    )
+
+    class Meta(PlaceListSerializer.Meta):
+        fields = [*PlaceListSerializer.Meta.fields, "description", "aliases", "citations"]
+        fields += RECORD_FIELDS
+        nested = ("aliases", "citations")
+
+    def save_aliases(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="aliases",
+            items=items,
+            key=("name",),
+            make=lambda: PlaceAlias(place=instance),
+            ordered=False,
+        )
+
+
+# --- people ----------------------------------------------------------------------------------
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    organization = RecordLink(queryset=Organization.objects.all())
+    label = serializers.SerializerMethodField(help_text='e.g. "President of Kazakhstan".')
+
+    class Meta:
+        model = Position
+        fields = [
+            "organization",
+            "role",
+            "title",
+            "is_acting",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+            "note",
+            "label",
+        ]
+        validators = []
+        list_serializer_class = VisibleChildList
+        visible_through = ("organization",)
+
+    def get_label(self, position) -> str:
+        return position.label
+
+    def validate(self, attrs):
+        start, end = attrs.get("start_date"), attrs.get("end_date")
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"end_date": ["The end date cannot be before the start date."]}
+            )
+        return attrs
+
+
+class PersonListSerializer(RecordSerializer):
+    country = RecordLink(queryset=STATES, required=False, allow_null=True)
+
+    class Meta(RecordSerializer.Meta):
+        model = Person
+        fields = ["slug", "name", "sort_name", "native_name", "country", "url", "api_url"]
+
+
+class PersonSerializer(ChildListMixin, CitedSerializer, PersonListSerializer):
+    portrait = serializers.ImageField(read_only=True)
+    aliases = alias_serializer(PersonAlias)(
+        many=True, required=False, help_text="Other spellings: transliterations, native script…"
+    )
+    positions = PositionSerializer(
+        many=True, required=False, help_text="Offices held. Writing replaces the whole list."
+    )
+    events = RecordLink(many=True, read_only=True, label="title")
+
+    class Meta(PersonListSerializer.Meta):
+        fields = [
+            *PersonListSerializer.Meta.fields,
+            "born_on",
+            "biography",
+            "portrait",
+            "portrait_credit",
+            "portrait_alt",
+            "aliases",
+            "positions",
+            "events",
+            "citations",
+            *RECORD_FIELDS,
+        ]
+        nested = ("aliases", "positions", "citations")
+
+    def save_aliases(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="aliases",
+            items=items,
+            key=("name",),
+            make=lambda: PersonAlias(person=instance),
+            ordered=False,
+        )
+
+    def save_positions(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="positions",
+            items=items,
+            key=("organization", "role", "start_date"),
+            make=lambda: Position(person=instance),
+            ordered=False,
+        )
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    person = RecordLink(queryset=Person.objects.all())
+    representing = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
+    label = serializers.SerializerMethodField(
+        help_text="The role given, or the office the person held on the day."
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["person", "representing", "role", "label"]
+        validators = []
+        list_serializer_class = VisibleChildList
+        visible_through = ("person",)
+
+    def get_label(self, participation) -> str:
+        return participation.label
+
+
+class EventListSerializer(RecordSerializer):
+    place = RecordLink(queryset=Place.objects.all(), required=False, allow_null=True)
+
+    class Meta(RecordSerializer.Meta):
+        model = Event
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "place",
+            "is_online",
+            "url",
+            "api_url",
+        ]
+
+
+class EventSerializer(ChildListMixin, CitedSerializer, EventListSerializer):
+    series = RecordLink(queryset=EventSeries.objects.all(), required=False, allow_null=True)
+    host = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
+    parent = RecordLink(
+        queryset=Event.objects.all(), label="title", required=False, allow_null=True
+    )
+    topics = RecordLink(queryset=Topic.objects.all(), many=True, required=False)
+    participants = ParticipantSerializer(
+        source="participations",
+        many=True,
+        required=False,
+        help_text="Who took part, for whom. Writing replaces the whole list.",
+    )
+    agreements = RecordLink(many=True, read_only=True, label="title")
+    sideline_events = RecordLink(many=True, read_only=True, label="title")
+    date_display = serializers.CharField(read_only=True, help_text='e.g. "1 December 2023".')
+
+    class Meta(EventListSerializer.Meta):
+        fields = [
+            *EventListSerializer.Meta.fields,
+            "date_display",
+            "series",
+            "ordinal",
+            "host",
+            "parent",
+            "summary",
+            "topics",
+            "participants",
+            "agreements",
+            "sideline_events",
+            "citations",
+            *RECORD_FIELDS,
+        ]
+        many_to_many = ("topics",)
+        nested = ("participations", "citations")
+
+    def save_participations(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="participations",
+            items=items,
+            key=("person",),
+            make=lambda: Participation(event=instance),
+        )
+
+
+# --- agreements ------------------------------------------------------------------------------
+
+
+class SignatorySerializer(serializers.ModelSerializer):
+    person = RecordLink(queryset=Person.objects.all())
+    on_behalf_of = RecordLink(queryset=Organization.objects.all())
+
+    class Meta:
+        model = Signatory
+        fields = ["person", "on_behalf_of"]
+        validators = []
+        list_serializer_class = VisibleChildList
+        visible_through = ("person", "on_behalf_of")
+
+
+class AgreementListSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = Agreement
+        fields = ["slug", "title", "kind", "signed_on", "legal_status", "url", "api_url"]
+
+
+class AgreementSerializer(ChildListMixin, CitedSerializer, AgreementListSerializer):
+    signed_at = RecordLink(
+        queryset=Event.objects.all(), label="title", required=False, allow_null=True
+    )
+    place = RecordLink(queryset=Place.objects.all(), required=False, allow_null=True)
+    parties = RecordLink(queryset=Organization.objects.all(), many=True, required=False)
+    signatories = SignatorySerializer(
+        many=True, required=False, help_text="Who signed for whom. Writing replaces the list."
+    )
+    topics = RecordLink(queryset=Topic.objects.all(), many=True, required=False)
+    aliases = alias_serializer(AgreementAlias)(
+        many=True, required=False, help_text="Other names the agreement goes by."
+    )
+
+    class Meta(AgreementListSerializer.Meta):
+        fields = [
+            *AgreementListSerializer.Meta.fields,
+            "signed_at",
+            "place",
+            "parties",
+            "signatories",
+            "entry_into_force",
+            "expires_on",
+            "summary",
+            "text_url",
+            "topics",
+            "aliases",
+            "citations",
+            *RECORD_FIELDS,
+        ]
+        many_to_many = ("parties", "topics")
+        nested = ("signatories", "aliases", "citations")
+
+    def save_signatories(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="signatories",
+            items=items,
+            key=("person", "on_behalf_of"),
+            make=lambda: Signatory(agreement=instance),
+        )
+
+    def save_aliases(self, instance, items) -> None:
+        self.sync(
+            instance,
+            manager="aliases",
+            items=items,
+            key=("name",),
+            make=lambda: AgreementAlias(agreement=instance),
+            ordered=False,
+        )

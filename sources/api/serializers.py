@@ -1,0 +1,155 @@
+"""Serializers of sources and of the citations every record carries.
+
+A source's ``body`` (the cleaned article) is for editors only: readers get our ``summary``, as on
+the public pages. ``raw_text`` (the file as imported) is never exposed.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from rest_framework import serializers
+
+from cmsproject.api import (
+    RecordLink,
+    RecordSerializer,
+    VisibleChildList,
+    is_visible,
+    sync_children,
+    visible,
+)
+
+from ..models import Citation, Outlet, Source
+
+
+def citations_prefetch(request) -> Prefetch:
+    """A record's citations whose source the user may see, with source and outlet loaded."""
+    return Prefetch(
+        "citations",
+        queryset=Citation.objects.filter(source__in=visible(Source.objects.all(), request))
+        .select_related("source__outlet")
+        .order_by("position", "id"),
+    )
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """A source backing the record, with the exact words the record rests on."""
+
+    source = RecordLink(queryset=Source.objects.all(), label="title")
+    outlet = serializers.SerializerMethodField(help_text="The outlet that published the source.")
+    published_on = serializers.DateField(source="source.published_on", read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["source", "outlet", "published_on", "excerpt", "claim", "claimed_value", "note"]
+        list_serializer_class = VisibleChildList
+        visible_through = ("source",)
+
+    def get_outlet(self, citation) -> str | None:
+        outlet = citation.source.outlet
+        if outlet is None or not is_visible(outlet, self.context.get("request")):
+            return None
+        return outlet.name
+
+    def validate(self, attrs):
+        # The admin's rule: the excerpt must occur in the source's body.
+        citation = Citation(**attrs)
+        try:
+            citation.clean_fields(exclude=["content_type", "object_id"])
+            citation.clean()
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        return attrs
+
+
+class CitedSerializer(RecordSerializer):
+    """A record serializer with its citations, readable and (as a whole list) writable."""
+
+    citations = CitationSerializer(
+        many=True,
+        required=False,
+        help_text="Sources backing this record. Writing replaces the whole list.",
+    )
+
+    def save_citations(self, instance, items: list[dict]) -> None:
+        user = self.context["request"].user
+        sync_children(
+            manager=instance.citations,
+            items=items,
+            key=("source", "excerpt"),
+            make=lambda: Citation(record=instance, created_by=user),
+            user=user,
+            extra=lambda order: {"position": order},
+        )
+
+
+class SourceListSerializer(RecordSerializer):
+    outlet = RecordLink(queryset=Outlet.objects.all(), required=False, allow_null=True)
+    original_url = serializers.URLField(
+        source="url", required=False, allow_blank=True, help_text="Where the article was published."
+    )
+
+    class Meta(RecordSerializer.Meta):
+        model = Source
+        fields = [
+            "slug",
+            "title",
+            "outlet",
+            "published_on",
+            "language",
+            "original_url",
+            "url",
+            "api_url",
+        ]
+
+
+class SourceSerializer(SourceListSerializer):
+    duplicate_of = RecordLink(
+        queryset=Source.objects.all(), label="title", required=False, allow_null=True
+    )
+    image = serializers.ImageField(read_only=True)
+    cited_by = serializers.SerializerMethodField(help_text="Published records citing this source.")
+
+    class Meta(SourceListSerializer.Meta):
+        staff_fields = ("editor_note", "body")
+        fields = [
+            *SourceListSerializer.Meta.fields,
+            "byline",
+            "dateline",
+            "summary",
+            "body",
+            "image",
+            "image_credit",
+            "image_caption",
+            "image_alt",
+            "duplicate_of",
+            "cited_by",
+            "status",
+            "published_at",
+            "created_at",
+            "updated_at",
+            "editor_note",
+        ]
+
+    def get_cited_by(self, source) -> list[dict]:
+        request = self.context.get("request")
+        cited = []
+        seen = set()
+        for citation in source.citations.all():
+            record = citation.record
+            if record is None or not getattr(record, "is_published", False):
+                continue
+            if (type(record), record.pk) in seen:
+                continue
+            seen.add((type(record), record.pk))
+            cited.append(
+                {
+                    "type": record._meta.model_name,
+                    "slug": record.slug,
+                    "name": str(record),
+                    "url": request.build_absolute_uri(record.get_absolute_url())
+                    if request
+                    else record.get_absolute_url(),
+                }
+            )
+        return cited

@@ -1,0 +1,51 @@
+"""CSV exports of the events, people and agreements lists."""
+
+import csv
+import io
+
+import pytest
+
+
+def rows(response) -> list[dict]:
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_events_csv_is_the_whole_filtered_list(anon, world):
+    response = anon.get("/api/v1/events/", {"format": "csv", "country": "KAZ", "page_size": 1})
+    assert response["Content-Disposition"] == 'attachment; filename="event.csv"'
+    table = rows(response)
+    assert [r["slug"] for r in table] == ["fifth-ministers-meeting", "astana-summit"]
+    assert table[0]["place"] == "Chengdu" and table[0]["place_slug"] == "chengdu"
+    assert table[0]["start_date"] == "2023-12-01"
+
+
+@pytest.mark.parametrize("endpoint", ["events", "people", "agreements"])
+def test_csv_exports_hold_no_drafts(anon, world, endpoint):
+    text = anon.get(f"/api/v1/{endpoint}/", {"format": "csv"}).content.decode()
+    assert "secret" not in text.lower()
+
+
+def test_people_and_agreements_csv(anon, world):
+    people = rows(anon.get("/api/v1/people/", {"format": "csv", "country": "CHN"}))
+    assert [(p["name"], p["country"]) for p in people] == [("Wang Yi", "China")]
+    agreements = rows(anon.get("/api/v1/agreements/", {"format": "csv", "kind": "treaty"}))
+    assert agreements[0]["signed_on"] == "2002-12-23"
+
+
+def test_csv_errors_still_name_the_parameter(anon, world):
+    response = anon.get("/api/v1/events/", {"format": "csv", "start_after": "yesterday"})
+    assert response.status_code == 400
+    assert "start_after" in response.content.decode()
+
+
+def test_spreadsheet_formulas_are_neutralised(editor_client, anon, world):
+    world["wang"].name = "=HYPERLINK(evil)"
+    world["wang"].save()
+    people = rows(anon.get("/api/v1/people/", {"format": "csv", "country": "CHN"}))
+    assert people[0]["name"] == "'=HYPERLINK(evil)"
+
+
+def test_other_lists_have_no_csv(anon, world):
+    assert anon.get("/api/v1/topics/", {"format": "csv"}).status_code == 404
