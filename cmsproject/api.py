@@ -47,26 +47,13 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from . import workflow
-from .editorial import Publishable, Status
+from .editorial import Publishable, Status, sees_unpublished
 
 MAX_PAGE_SIZE = 100
 PAGE_SIZE = 20
 
 
 # --- visibility -------------------------------------------------------------------------------
-
-
-def sees_unpublished(user, model: type[models.Model]) -> bool:
-    """Whether ``model.objects.visible_to(user)`` gives this user more than published records.
-
-    The same rule as :meth:`PublishableQuerySet.visible_to`, answered without a query.
-    """
-    if not (user is not None and user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
-        f"{opts.app_label}.change_{opts.model_name}"
-    )
 
 
 def visible(queryset: models.QuerySet, request) -> models.QuerySet:

@@ -76,7 +76,12 @@ def document(obj) -> tuple[str, str]:
     for field in ("summary", "biography", "description"):
         parts.append(getattr(obj, field, "") or "")
     if isinstance(obj, Event):
-        parts += [obj.series.name if obj.series_id else "", obj.place.name if obj.place_id else ""]
+        place = obj.place if obj.place_id else None
+        # a draft place's name must not make the event findable by it
+        parts += [
+            obj.series.name if obj.series_id else "",
+            place.name if place and place.is_published else "",
+        ]
     body = " ".join(p for p in parts if p)
     folded = strip_marks(f"{title} {body}")
     if folded != f"{title} {body}":

@@ -106,3 +106,8 @@ def test_topic_cannot_sit_under_its_own_child():
     parent.parent = child
     with pytest.raises(ValidationError):
         parent.full_clean()
+
+
+def test_slugs_from_titles_with_dashes_keep_the_words_apart():
+    event = f.EventFactory(title="Sixth China–Central Asia Foreign Ministers' Meeting", slug="")
+    assert event.slug == "sixth-china-central-asia-foreign-ministers-meeting"

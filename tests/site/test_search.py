@@ -76,3 +76,9 @@ def test_rebuild_command(db, capsys):
     call_command("rebuild_search_index")
     assert "1 published records" in capsys.readouterr().out
     assert titles("wang") == {"People": ["Wang Yi"]}
+
+
+def test_a_draft_place_does_not_make_an_event_findable(db):
+    hidden = f.PlaceFactory(name="Secretville", status="draft")
+    f.EventFactory(title="Meeting of ministers", place=hidden)
+    assert titles("secretville") == {}
