@@ -58,7 +58,11 @@ def unique_slug(
         base = base[:max_length].rsplit("-", 1)[0]  # cut at a word, not inside one
     base = base.strip("-") or model._meta.model_name
     candidate, n = base, 2
-    taken = model._default_manager.filter(slug__startswith=base)
+    # base itself and base-<anything>, as a range the slug index answers ("-" < "."); a
+    # startswith filter would be a LIKE that scans the whole table on SQLite.
+    taken = model._default_manager.filter(
+        models.Q(slug=base) | models.Q(slug__gte=f"{base}-", slug__lt=f"{base}.")
+    )
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     used = set(taken.values_list("slug", flat=True))
