@@ -107,5 +107,8 @@ def restore_backup(path: Path, *, force: bool = False) -> dict[str, int]:
                 target.write_bytes(archive.read(name))
     from events.search import rebuild_index
 
+    from .caching import bump
+
     rebuild_index()
+    bump()  # loaddata sends raw saves, which caches ignore
     return manifest["counts"]

@@ -419,7 +419,10 @@ def generate(
         )
     from events.search import rebuild_index
 
+    from .caching import bump
+
     rebuild_index()
+    bump()  # bulk inserts send no signals
     return {
         "sources": len(sources),
         "events": len(events),

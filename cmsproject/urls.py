@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from events.feeds import SITEMAPS, EventsFeed, events_ics
 from events.views import HomeView, SearchView
 
 from . import views
+from .caching import cache_response
 
 admin.site.site_header = "Caravan editorial"
 admin.site.site_title = "Caravan"
@@ -18,10 +19,23 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("cmsproject.site_urls")),
     path("search/", SearchView.as_view(), name="search"),
-    path("feeds/events/", EventsFeed(), name="feed-events"),
-    path("feeds/events/<str:country>/", EventsFeed(), name="feed-events-country"),
-    path("events.ics", events_ics, name="events-ics"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Feeds, calendar and sitemap are cached per content version: rebuilt after any change.
+    path("feeds/events/", cache_response(EventsFeed()), name="feed-events"),
+    path("feeds/events/<str:country>/", cache_response(EventsFeed()), name="feed-events-country"),
+    path("events.ics", cache_response(events_ics), name="events-ics"),
+    # A sitemap index: one section per record type, each paginated at 5,000 URLs.
+    path(
+        "sitemap.xml",
+        cache_response(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_response(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("admin/", admin.site.urls),

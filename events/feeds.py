@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -136,6 +137,10 @@ class PublishedSitemap(Sitemap):
 
     def lastmod(self, obj) -> datetime.datetime:
         return obj.updated_at
+
+    def get_latest_lastmod(self) -> datetime.datetime | None:
+        """For the sitemap index: when anything in this section last changed."""
+        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 SITEMAPS = {

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from cmsproject import caching
 from sources.models import Citation, Source
 
 from .models import (
@@ -145,7 +146,11 @@ def organization_detail() -> QuerySet[Organization]:
 
 def state_activity(state: Organization) -> dict:
     """For a state: per partner state and year, the events both took part in and the agreements
-    both are parties to — published records only."""
+    both are parties to — published records only (cached per content version)."""
+    return caching.cached(f"state-activity:{state.pk}", lambda: _state_activity(state))
+
+
+def _state_activity(state: Organization) -> dict:
     events = involving_state(Event.objects.published(), state.iso_code)
     partners = {o.pk: o for o in Organization.objects.published().states().exclude(pk=state.pk)}
     table: dict[int, Counter] = {pk: Counter() for pk in partners}
@@ -213,6 +218,13 @@ def home_context(today: datetime.date | None = None) -> dict:
     return {
         "latest": events.filter(start_date__lte=today).order_by("-start_date")[:8],
         "upcoming": events.filter(start_date__gt=today).order_by("start_date")[:5],
+        **caching.cached("home-aggregates", home_aggregates),
+    }
+
+
+def home_aggregates() -> dict:
+    """Counts and the per-year chart: whole-table work, done once per content version."""
+    return {
         "counts": {
             "events": Event.objects.published().count(),
             "people": Person.objects.published().count(),

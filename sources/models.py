@@ -122,7 +122,11 @@ class Source(Publishable):
                 fields=["url"], condition=~Q(url=""), name="source_url_unique_when_present"
             ),
         ]
-        indexes = [models.Index(fields=["outlet", "-published_on"], name="source_outlet_date")]
+        indexes = [
+            models.Index(fields=["outlet", "-published_on"], name="source_outlet_date"),
+            # the public list: published, newest first, without sorting the table
+            models.Index(fields=["status", "-published_on", "-id"], name="source_status_date"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -69,6 +69,9 @@ class Agreement(Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["-signed_on", "title"]
+        indexes = [
+            models.Index(fields=["status", "-signed_on", "title"], name="agreement_status_signed")
+        ]
         constraints = [
             date_order_constraint("signed_on", "entry_into_force", "agreement_force_after_signing"),
             date_order_constraint("signed_on", "expires_on", "agreement_expiry_after_signing"),

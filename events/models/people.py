@@ -57,6 +57,7 @@ class Person(Publishable):
     class Meta(Publishable.Meta):
         verbose_name_plural = "people"
         ordering = ["sort_name", "name"]
+        indexes = [models.Index(fields=["status", "sort_name", "name"], name="person_status_sort")]
 
     def __str__(self) -> str:
         return self.name

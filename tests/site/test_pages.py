@@ -162,10 +162,25 @@ def test_ics_calendar(client, world):
     assert "Hidden draft" not in body
 
 
-def test_sitemap_has_lastmod_and_only_published(client, world):
-    body = client.get("/sitemap.xml").content.decode()
+def test_sitemap_index_and_sections_have_lastmod_and_only_published(client, world):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "<lastmod>" in index
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index)
+    assert "/sitemap-event.xml" in sections and "/sitemap-person.xml" in sections
+    body = "".join(client.get(url).content.decode() for url in sections)
     assert "/events/fifth-fm/" in body and "<lastmod>" in body
     assert "hidden-draft-summit" not in body and "secret-draftperson" not in body
+
+
+def test_cached_feeds_change_as_soon_as_a_record_is_published(client, world, editor):
+    from cmsproject import workflow
+
+    assert "Hidden draft summit" not in client.get("/feeds/events/").content.decode()
+    assert "Hidden draft summit" not in client.get("/events.ics").content.decode()
+    workflow.publish(obj=world["draft_event"], user=editor)
+    assert "Hidden draft summit" in client.get("/feeds/events/").content.decode()
+    assert "Hidden draft summit" in client.get("/events.ics").content.decode()
+    assert "<strong>3</strong> events" in client.get("/").content.decode()
 
 
 def test_json_ld_and_canonical_on_detail_pages(client, world):

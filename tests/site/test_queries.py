@@ -1,6 +1,7 @@
 """Pages cost the same number of queries with 2 or 10 of everything (no N+1)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -59,11 +60,26 @@ URLS = [
 
 @pytest.mark.parametrize("url", URLS)
 def test_queries_do_not_grow_with_data(client, hub, url):
+    """Measured cold (caches cleared): the work a page does when it is not cached."""
     grow(hub, 2)
     client.get(url)
+    cache.clear()
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
     grow(hub, 8)
+    cache.clear()
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small), "\n".join(q["sql"] for q in large.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/feeds/events/", "/events.ics", "/sitemap.xml", "/organizations/hub-state/"]
+)
+def test_cached_pages_cost_one_query_when_nothing_changed(client, hub, url):
+    grow(hub, 2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url).status_code == 200
+    cached_work = [q["sql"] for q in warm.captured_queries if "COUNT(" in q["sql"]]
+    assert cached_work == []
