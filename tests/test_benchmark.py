@@ -30,6 +30,9 @@ def test_benchmark_here_reports_pages_search_import_and_memory(tmp_path, capsys)
     assert "event list" in text and "peak memory" in text
     data = json.loads(out.read_text())
     assert data["large"]["event list"]["status"] == 200
+    assert "api events list" in data["large"]
+    # more requests than the anonymous API rate allows, yet none throttled
+    assert {name: t["status"] for name, t in data["large"].items() if t["status"] != 200} == {}
     assert data["large"]["events detail"]["queries"] > 0
     assert set(data["search_p95_ms"]) == {"common word", "rare word", "name"}
     assert data["import_per_second"] > 0
