@@ -129,6 +129,8 @@ class Event(Publishable):
         indexes = [
             models.Index(fields=["status", "-start_date"], name="event_status_start"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start"),
+            # sideline events of an event, in date order (else the planner scans by status)
+            models.Index(fields=["parent", "start_date"], name="event_parent_start"),
         ]
 
     def __str__(self) -> str:
