@@ -133,17 +133,24 @@ def agreement_detail() -> QuerySet[Agreement]:
     )
 
 
+OFFICE_HOLDERS_SHOWN = 50
+
+
+def office_holders(org: Organization) -> list[Position]:
+    """The latest office holders at ``org``, newest first: a state's list grows without end
+    over the years, so a page shows the most recent ``OFFICE_HOLDERS_SHOWN``."""
+    return list(
+        Position.objects.filter(published_through("person"), organization=org)
+        .select_related("person", "organization")
+        .order_by("-start_date", "-id")[:OFFICE_HOLDERS_SHOWN]
+    )
+
+
 def organization_detail() -> QuerySet[Organization]:
     return Organization.objects.select_related("parent").prefetch_related(
         Prefetch("members", queryset=Organization.objects.published()),
         Prefetch("member_of", queryset=Organization.objects.published()),
         Prefetch("children", queryset=Organization.objects.published()),
-        Prefetch(
-            "positions",
-            queryset=Position.objects.filter(published_through("person"))
-            .select_related("person")
-            .order_by("-start_date"),
-        ),
         "aliases",
         published_citations(),
     )

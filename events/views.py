@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from cmsproject.pagination import CachedCountPaginator
 from cmsproject.views import VisibleToUserMixin
 from sources.notes import Notes
 
@@ -34,6 +35,7 @@ class EventListView(FilterView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     paginate_by = 30
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return selectors.event_list()
@@ -61,6 +63,7 @@ class PersonListView(FilterView):
     filterset_class = PersonFilter
     template_name = "events/person_list.html"
     paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Person.objects.published().select_related("country")
@@ -86,6 +89,7 @@ class OrganizationListView(FilterView):
     template_name = "events/organization_list.html"
     filterset_fields = ["kind"]
     paginate_by = 100
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Organization.objects.published().order_by("kind", "name")
@@ -102,7 +106,7 @@ class OrganizationDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         context = super().get_context_data(**kwargs)
         org = self.object
         context["ld"] = jsonld.organization_ld(org, self.request)
-        context["office_holders"] = [p for p in org.positions.all() if p.person.is_published]
+        context["office_holders"] = selectors.office_holders(org)
         if org.is_state:
             context["activity"] = selectors.state_activity(org)
             context["events"] = selectors.involving_state(
@@ -121,6 +125,7 @@ class AgreementListView(FilterView):
     filterset_class = AgreementFilter
     template_name = "events/agreement_list.html"
     paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return (

@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from cmsproject.pagination import CachedCountPaginator
 from cmsproject.views import VisibleToUserMixin
 
 from .filters import SourceFilter
@@ -17,6 +18,7 @@ class SourceListView(FilterView):
     filterset_class = SourceFilter
     template_name = "sources/source_list.html"
     paginate_by = 50
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Source.objects.published().select_related("outlet")

@@ -83,3 +83,17 @@ def test_cached_pages_cost_one_query_when_nothing_changed(client, hub, url):
         assert client.get(url).status_code == 200
     cached_work = [q["sql"] for q in warm.captured_queries if "COUNT(" in q["sql"]]
     assert cached_work == []
+
+
+def test_list_totals_are_counted_once_until_something_changes(client, hub, editor):
+    from cmsproject import workflow
+
+    grow(hub, 2)
+    client.get("/events/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/events/")
+    assert not [q for q in warm.captured_queries if "COUNT(" in q["sql"]]
+    before = client.get("/events/").context["paginator"].count
+    draft = f.EventFactory(status="draft")
+    workflow.publish(obj=draft, user=editor)
+    assert client.get("/events/").context["paginator"].count == before + 1
