@@ -72,6 +72,9 @@ def cache_response(view):
 def _on_change(sender, **kwargs) -> None:
     if kwargs.get("raw"):
         return
+    instance = kwargs.get("instance")
+    if kwargs.get("created") and getattr(instance, "status", None) not in (None, "published"):
+        return  # a new draft changes nothing readers see
     opts = sender._meta
     if (
         opts.app_label in CONTENT_APPS

@@ -235,6 +235,8 @@ def _on_save(sender, instance, **kwargs) -> None:
         if parent is not None:
             index_record(parent)
         return
+    if kwargs.get("created") and not getattr(instance, "is_published", False):
+        return  # a new draft has no entry to remove (imports create thousands)
     index_record(instance)
 
 
