@@ -27,11 +27,12 @@ install-dev: $(VENV)/.installed-dev
 
 # What the quality tests run besides Python: Debian's Chromium (browser tests, never a browser
 # download), the W3C Nu validator and axe-core from the npm registry (with the machine's Java).
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+TOOLS := tests/tools
+$(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	npm ci --prefix $(TOOLS) --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test-tools: node_modules/.installed
+test-tools: $(TOOLS)/node_modules/.installed
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian's chromium for the browser tests"; \
@@ -53,6 +54,12 @@ test: install-dev test-tools
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
+# Production-style serving: gunicorn behind your proxy (see README, "Running in production").
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput
+	$(VENV)/bin/gunicorn -c cmsproject/gunicorn.py cmsproject.wsgi
+
 # Figures for the README's Performance section (builds its own datasets in a throwaway database).
 bench: install
 	$(PY) manage.py benchmark --json var/benchmark.json
@@ -66,4 +73,4 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .ruff_cache node_modules test-artifacts
+	rm -rf $(VENV) var/static .pytest_cache .ruff_cache tests/tools/node_modules test-artifacts
