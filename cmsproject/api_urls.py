@@ -1,13 +1,26 @@
-"""The API's URLs: /api/v1/<records>/ (one router), /api/schema/ and /api/docs/."""
+"""The API's URLs: /api/v1/<records>/ (one router), the Popolo export, /api/schema/ and
+/api/docs/."""
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from events.api import views as events
+from events.api.popolo import PopoloExportView
 from sources.api import views as sources
 
 app_name = "api"
+
+
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """Any other address under /api/ (an unknown list, a slug with a dot…): a JSON 404, as the
+    API's own, not the site's HTML page."""
+    return JsonResponse(
+        {"detail": "Nothing is at this API address; the addresses are listed at /api/docs/."},
+        status=404,
+    )
+
 
 router = DefaultRouter()
 router.register("events", events.EventViewSet, basename="event")
@@ -20,6 +33,9 @@ router.register("topics", events.TopicViewSet, basename="topic")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/popolo/", PopoloExportView.as_view(), name="popolo"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Ends with a slash so that a slash-less address is still redirected (APPEND_SLASH) first.
+    re_path(r"^.*/$", not_found),
 ]

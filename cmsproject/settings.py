@@ -202,7 +202,7 @@ PERMISSIONS_POLICY = {
     "browsing-topics": [],
 }
 
-# The API (see cmsproject/api.py): readers read published records anonymously; editors use a
+# The API (see cmsproject/api/): readers read published records anonymously; editors use a
 # token or their session, and write what their model permissions allow.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -219,12 +219,12 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    # Documented in the API description (cmsproject/api.py); a 429 carries Retry-After.
+    # Documented in SPECTACULAR_SETTINGS["DESCRIPTION"] below; a 429 carries Retry-After.
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("CARAVAN_API_ANON_RATE", "60/min"),
         "user": os.environ.get("CARAVAN_API_USER_RATE", "600/min"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "cmsproject.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "cmsproject.api.exception_handler",
 }
 
@@ -236,7 +236,8 @@ SPECTACULAR_SETTINGS = {
         "`Authorization: Token …` (`manage.py api_token USERNAME`) or their admin session, "
         "read drafts with `?status=`, and write what their permissions allow (600 a minute). "
         "Lists are paginated (`page_size` up to 100). Details carry an ETag: send it back in "
-        "`If-Match` when writing to avoid overwriting someone else's change (412 if stale)."
+        "`If-Match` when writing to avoid overwriting someone else's change (412 if stale). "
+        "`/api/v1/popolo/` exports people, organizations and offices as one Popolo document."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

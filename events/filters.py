@@ -1,56 +1,113 @@
-"""Filters of the public list pages (django-filter): country, kind, year, topic, series."""
+"""The filters of the event, agreement and people lists, shared by the public pages and the API.
+
+These FilterSets are the public list pages' (``FilterView``); the API's (``events/api/filters.py``)
+extend them with filters of their own (dates, person, search, ordering, status), so
+``?country=KAZ`` means the same on /events/ and on /api/v1/events/. A value that names nothing the
+user may see is a form error: shown beside the field on a page, a 400 naming it in the API.
+"""
 
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
 
-from .models import Agreement, Event, EventSeries, Organization, Person, Topic
-from .selectors import involving_state
+from cmsproject.editorial import published_through, sees_unpublished
+from cmsproject.filtering import SlugFilter, StateFilter, YearFilter, visible_choices
+
+from .models import (
+    Agreement,
+    Event,
+    EventSeries,
+    Organization,
+    Participation,
+    Person,
+    Place,
+    Topic,
+)
+
+STATE_HELP = "ISO 3166 alpha-3 code (KAZ, any case) or slug (kazakhstan)."
 
 
-def _states(request=None):
-    return Organization.objects.published().states().order_by("name")
+def states(request=None) -> QuerySet[Organization]:
+    return visible_choices(Organization)(request).states()
+
+
+def events_involving(queryset: QuerySet[Event], state: Organization, *, user) -> QuerySet[Event]:
+    """Events a state took part in: as host, by a participant representing it, or on its soil.
+
+    Only what ``user`` may see counts: a draft participant or place does not put an event in a
+    country. Id subqueries, each answered by an index, and visibility as joins.
+    """
+    represented = Participation.objects.filter(representing=state)
+    if not sees_unpublished(user, Person):
+        represented = represented.filter(published_through("person"))
+    on_soil = Q(place__country=state)
+    if not sees_unpublished(user, Place):
+        on_soil &= published_through("place")
+    return queryset.filter(Q(host=state) | on_soil | Q(pk__in=represented.values("event_id")))
 
 
 class EventFilter(django_filters.FilterSet):
-    country = django_filters.ModelChoiceFilter(
-        queryset=_states,
-        to_field_name="iso_code",
+    country = StateFilter(
+        queryset=states,
         method="filter_country",
         empty_label="All countries",
         label="Country",
+        help_text=(
+            "Events a state took part in: a participant represented it, it hosted, or the "
+            f"place is on its soil. {STATE_HELP}"
+        ),
     )
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, empty_label="All kinds")
-    year = django_filters.NumberFilter(field_name="start_date__year", label="Year")
-    topic = django_filters.ModelChoiceFilter(
-        queryset=lambda request: Topic.objects.published(),
-        to_field_name="slug",
+    kind = django_filters.ChoiceFilter(
+        choices=Event.Kind.choices, empty_label="All kinds", help_text="The kind of event."
+    )
+    year = YearFilter(
+        field_name="start_date", label="Year", help_text="Events starting in this year, e.g. 2023."
+    )
+    topic = SlugFilter(
+        queryset=visible_choices(Topic),
         field_name="topics",
         empty_label="All topics",
+        help_text="Events on this topic (its slug, e.g. trade).",
     )
-    series = django_filters.ModelChoiceFilter(
-        queryset=EventSeries.objects.all(), to_field_name="slug", empty_label="All series"
+    series = SlugFilter(
+        queryset=visible_choices(EventSeries),
+        empty_label="All series",
+        help_text="Events of this recurring format (its slug).",
     )
-    place = django_filters.CharFilter(field_name="place__slug", label="Place")
+    place = SlugFilter(
+        queryset=visible_choices(Place),
+        widget=forms.TextInput,
+        label="Place",
+        help_text="Events held at this place (its slug, e.g. astana).",
+    )
 
     class Meta:
         model = Event
         fields = ["country", "kind", "year", "topic", "series", "place"]
 
-    def filter_country(self, queryset, name, value):
-        return involving_state(queryset, value.iso_code) if value else queryset
+    def filter_country(self, queryset, name: str, value: Organization):
+        return events_involving(queryset, value, user=getattr(self.request, "user", None))
 
 
 class AgreementFilter(django_filters.FilterSet):
-    party = django_filters.ModelChoiceFilter(
-        queryset=_states,
-        to_field_name="iso_code",
+    party = StateFilter(
+        queryset=visible_choices(Organization),
         field_name="parties",
         empty_label="All parties",
         label="Party",
+        help_text=(
+            "Agreements this state or body is a party to: ISO 3166 alpha-3 code (KAZ) or slug "
+            "(shanghai-cooperation-organisation)."
+        ),
     )
-    kind = django_filters.ChoiceFilter(choices=Agreement.Kind.choices, empty_label="All kinds")
-    year = django_filters.NumberFilter(field_name="signed_on__year", label="Year signed")
+    kind = django_filters.ChoiceFilter(
+        choices=Agreement.Kind.choices, empty_label="All kinds", help_text="The kind of agreement."
+    )
+    year = YearFilter(
+        field_name="signed_on", label="Year signed", help_text="Agreements signed in this year."
+    )
 
     class Meta:
         model = Agreement
@@ -58,8 +115,11 @@ class AgreementFilter(django_filters.FilterSet):
 
 
 class PersonFilter(django_filters.FilterSet):
-    country = django_filters.ModelChoiceFilter(
-        queryset=_states, to_field_name="iso_code", empty_label="All countries"
+    country = StateFilter(
+        queryset=states,
+        empty_label="All countries",
+        label="Country",
+        help_text=f"People of this state. {STATE_HELP}",
     )
 
     class Meta:

@@ -50,10 +50,13 @@ def involving_state(queryset: QuerySet[Event], iso_code: str) -> QuerySet[Event]
 
     Written as id subqueries, each answered by an index, so no DISTINCT over a join is needed.
     """
-    represented = Participation.objects.filter(representing__iso_code=iso_code)
+    # Only what a reader can see counts: a draft participant or draft place says nothing.
+    represented = Participation.objects.filter(
+        published_through("person"), representing__iso_code=iso_code
+    )
     return queryset.filter(
         Q(host__iso_code=iso_code)
-        | Q(place__country__iso_code=iso_code)
+        | (Q(place__country__iso_code=iso_code) & published_through("place"))
         | Q(pk__in=represented.values("event_id"))
     )
 

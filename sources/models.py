@@ -33,8 +33,12 @@ class Outlet(Publishable):
         THINK_TANK = "think_tank", _("Think tank or academic")
         OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
+    name = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text=_("As the outlet calls itself, e.g. The Astana Times."),
+    )
+    homepage = models.URLField(blank=True, help_text=_("The outlet's home page."))
     country_code = models.CharField(
         max_length=3,
         blank=True,
@@ -42,9 +46,22 @@ class Outlet(Publishable):
         db_index=True,
         help_text=_("Where the outlet is based (ISO 3166 alpha-3, e.g. KAZ)."),
     )
-    language = models.CharField(max_length=16, blank=True, validators=[language_code])
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
-    description = models.TextField(blank=True)
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        validators=[language_code],
+        help_text=_("Main language of publication (ISO 639-1), e.g. en, ru, zh."),
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        db_index=True,
+        help_text=_("State media, ministry, independent media…"),
+    )
+    description = models.TextField(
+        blank=True, help_text=_("Who runs the outlet, in our own words.")
+    )
 
     history = HistoricalRecords()
 
@@ -61,20 +78,30 @@ class Outlet(Publishable):
 class Source(Publishable):
     """One article, press release or document that our records rest on."""
 
-    title = models.CharField(max_length=500)
+    title = models.CharField(max_length=500, help_text=_("The headline as published."))
     outlet = models.ForeignKey(
-        Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="sources"
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        help_text=_("Who published it."),
     )
     url = models.URLField(
         max_length=1000,
         blank=True,
         help_text=_("Where the article was published. Two sources cannot share a URL."),
     )
-    byline = models.CharField(max_length=300, blank=True)
+    byline = models.CharField(max_length=300, blank=True, help_text=_("The author(s) as credited."))
     published_on = models.DateField(
         null=True, blank=True, db_index=True, help_text=_("The date the outlet published it.")
     )
-    language = models.CharField(max_length=16, blank=True, validators=[language_code])
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        validators=[language_code],
+        help_text=_("Language of the text (ISO 639-1), e.g. en, ru."),
+    )
     body = models.TextField(
         blank=True, help_text=_("The cleaned text of the article. Citations quote from it.")
     )
@@ -103,9 +130,13 @@ class Source(Publishable):
         related_name="duplicates",
         help_text=_("The original when this is a syndicated or lightly edited copy of it."),
     )
-    image = SafeImageField(upload_to="sources/", blank=True)
+    image = SafeImageField(
+        upload_to="sources/", blank=True, help_text=_("The article's image, if we may publish it.")
+    )
     image_credit = models.CharField(max_length=200, blank=True, help_text=_('e.g. "Photo: gov.kz"'))
-    image_caption = models.CharField(max_length=500, blank=True)
+    image_caption = models.CharField(
+        max_length=500, blank=True, help_text=_("The caption shown under the image.")
+    )
     image_alt = models.CharField(
         max_length=300,
         blank=True,
@@ -162,7 +193,12 @@ class CitationQuerySet(models.QuerySet):
 class Citation(models.Model):
     """A source backing a record, with the exact words the record rests on."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        help_text=_("The source backing the record."),
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
@@ -187,7 +223,9 @@ class Citation(models.Model):
             "another date. Shown to readers as a disagreement between sources."
         ),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(
+        blank=True, help_text=_("An editor's note on how the source supports the record.")
+    )
     position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the notes."))
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

@@ -1,5 +1,9 @@
 """Filters of the API lists (django-filter), named as DESIGN.md's API contract names them.
 
+The events, agreements and people FilterSets extend the public list pages' (events/filters.py),
+so a filter both have (``country``, ``kind``, ``topic``, ``party``, ``year``…) means the same in
+both places; the API adds dates, search, ordering and the editors' ``status``.
+
 ``search`` matches names and every alias (transliterations, misspellings, former names), with
 diacritics folded through the search index: "Zhaparov" and "Caparov" find Sadyr Japarov.
 """
@@ -9,8 +13,9 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Model, Q, QuerySet
 
-from cmsproject.api import RecordFilterSet, SlugFilter, StateFilter, visible
+from cmsproject.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
 
+from .. import filters as shared
 from ..models import (
     Agreement,
     AgreementAlias,
@@ -31,14 +36,6 @@ SEARCH_HELP = (
     "count)."
 )
 DATE_HELP = "{what} on or {side} this date (YYYY-MM-DD)."
-
-
-def states(request) -> QuerySet[Organization]:
-    return visible(Organization.objects.states(), request)
-
-
-def organizations(request) -> QuerySet[Organization]:
-    return visible(Organization.objects.all(), request)
 
 
 def search_words(
@@ -70,26 +67,11 @@ def search_words(
     return queryset
 
 
-class EventFilter(RecordFilterSet):
-    country = StateFilter(
-        queryset=states,
-        method="filter_country",
-        help_text=(
-            "Events a state took part in: a participant represented it, it hosted, or the "
-            "place is on its soil. ISO 3166 alpha-3 code (KAZ) or slug."
-        ),
-    )
-    kind = django_filters.ChoiceFilter(choices=Event.Kind.choices, help_text="The kind of event.")
+class EventFilter(RecordFilterSet, shared.EventFilter):
     person = SlugFilter(
-        queryset=lambda request: visible(Person.objects.all(), request),
+        queryset=visible_choices(Person),
         method="filter_person",
         help_text="Events this person took part in (the person's slug, e.g. wang-yi).",
-    )
-    topic = SlugFilter(
-        queryset=lambda request: visible(Topic.objects.all(), request),
-        field_name="topics",
-        distinct=True,
-        help_text="Events on this topic (its slug).",
     )
     start_after = django_filters.DateFilter(
         field_name="start_date",
@@ -114,21 +96,6 @@ class EventFilter(RecordFilterSet):
         model = Event
         fields = []
 
-    def filter_country(self, queryset, name: str, value: Organization):
-        # Only what the reader can see counts: a draft participant or place does not place
-        # an event in a country.
-        people = visible(Person.objects.all(), self.request)
-        places = visible(Place.objects.all(), self.request)
-        return queryset.filter(
-            Q(host=value)
-            | Q(place__country=value, place__in=places)
-            | Q(
-                pk__in=Event.objects.filter(
-                    participations__representing=value, participations__person__in=people
-                ).values("pk")
-            )
-        )
-
     def filter_person(self, queryset, name: str, value: Person):
         return queryset.filter(
             pk__in=Event.objects.filter(participations__person=value).values("pk")
@@ -142,13 +109,9 @@ class EventFilter(RecordFilterSet):
         )
 
 
-class PersonFilter(RecordFilterSet):
-    country = StateFilter(
-        queryset=states,
-        help_text="People of this state (ISO 3166 alpha-3 code, e.g. KAZ, or slug).",
-    )
+class PersonFilter(RecordFilterSet, shared.PersonFilter):
     organization = SlugFilter(
-        queryset=organizations,
+        queryset=visible_choices(Organization),
         method="filter_organization",
         help_text=(
             "People who held a position at this organization or represented it at an event "
@@ -211,7 +174,7 @@ class OrganizationFilter(RecordFilterSet):
 
 class PlaceFilter(RecordFilterSet):
     country = StateFilter(
-        queryset=states, help_text="Places in this state (ISO alpha-3 code or slug)."
+        queryset=shared.states, help_text=f"Places in this state. {shared.STATE_HELP}"
     )
     search = django_filters.CharFilter(
         method="filter_search",
@@ -230,19 +193,7 @@ class PlaceFilter(RecordFilterSet):
         return search_words(queryset, value, fields=("name",), alias=(PlaceAlias, "place_id"))
 
 
-class AgreementFilter(RecordFilterSet):
-    party = StateFilter(
-        queryset=organizations,
-        field_name="parties",
-        distinct=True,
-        help_text=(
-            "Agreements this state or body is a party to: ISO alpha-3 code (KAZ) or slug "
-            "(shanghai-cooperation-organisation)."
-        ),
-    )
-    kind = django_filters.ChoiceFilter(
-        choices=Agreement.Kind.choices, help_text="The kind of agreement."
-    )
+class AgreementFilter(RecordFilterSet, shared.AgreementFilter):
     signed_after = django_filters.DateFilter(
         field_name="signed_on",
         lookup_expr="gte",
@@ -254,7 +205,7 @@ class AgreementFilter(RecordFilterSet):
         help_text=DATE_HELP.format(what="Signed", side="before"),
     )
     event = SlugFilter(
-        queryset=lambda request: visible(Event.objects.all(), request),
+        queryset=visible_choices(Event),
         field_name="signed_at",
         help_text="Agreements signed at this event (its slug).",
     )
@@ -279,7 +230,7 @@ class AgreementFilter(RecordFilterSet):
 
 class TopicFilter(RecordFilterSet):
     parent = SlugFilter(
-        queryset=lambda request: visible(Topic.objects.all(), request),
+        queryset=visible_choices(Topic),
         help_text="Sub-topics of this topic (its slug).",
     )
     search = django_filters.CharFilter(

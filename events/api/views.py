@@ -1,4 +1,4 @@
-"""The record endpoints: one viewset each; the rules they share are in cmsproject/api.py."""
+"""The record endpoints: one viewset each; the rules they share are in cmsproject/api/."""
 
 from __future__ import annotations
 

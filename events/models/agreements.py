@@ -34,9 +34,18 @@ class Agreement(Publishable):
         IN_FORCE = "in_force", _("In force")
         EXPIRED = "expired", _("Expired")
 
-    title = models.CharField(max_length=400)
-    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
-    signed_on = models.DateField(null=True, blank=True, db_index=True)
+    title = models.CharField(
+        max_length=400, help_text=_("The official title in English, e.g. Xi'an Declaration.")
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Treaty, joint statement, declaration, protocol, memorandum, action plan…"),
+    )
+    signed_on = models.DateField(
+        null=True, blank=True, db_index=True, help_text=_("The day it was signed.")
+    )
     signed_at = models.ForeignKey(
         Event,
         null=True,
@@ -46,9 +55,19 @@ class Agreement(Publishable):
         help_text=_("The event at which it was signed or adopted."),
     )
     place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="agreements"
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agreements",
+        help_text=_("Where it was signed."),
     )
-    parties = models.ManyToManyField(Organization, blank=True, related_name="agreements")
+    parties = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="agreements",
+        help_text=_("The states and bodies bound by it."),
+    )
     legal_status = models.CharField(
         "status of the agreement",
         max_length=10,
@@ -57,11 +76,22 @@ class Agreement(Publishable):
         db_index=True,
         help_text=_("Where the agreement stands legally (not the editorial status)."),
     )
-    entry_into_force = models.DateField(null=True, blank=True)
-    expires_on = models.DateField(null=True, blank=True)
-    summary = models.TextField(blank=True)
-    text_url = models.URLField("official text", max_length=1000, blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="agreements")
+    entry_into_force = models.DateField(
+        null=True, blank=True, help_text=_("The day it entered into force, when known.")
+    )
+    expires_on = models.DateField(
+        null=True, blank=True, help_text=_("The day it expires or expired, when it has an end.")
+    )
+    summary = models.TextField(blank=True, help_text=_("What it says, in our own words."))
+    text_url = models.URLField(
+        "official text", max_length=1000, blank=True, help_text=_("A link to the official text.")
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        blank=True,
+        related_name="agreements",
+        help_text=_("The cooperation areas it covers."),
+    )
     citations = citations_relation()
 
     history = HistoricalRecords(m2m_fields=[parties, topics])
@@ -111,9 +141,14 @@ class Signatory(models.Model):
     """A person who signed an agreement on behalf of a party."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signatures")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="signatures", help_text=_("Who signed.")
+    )
     on_behalf_of = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="signatures"
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        help_text=_("The state or body the person signed for."),
     )
     order = models.PositiveSmallIntegerField(default=0)
 

@@ -38,8 +38,17 @@ class AliasBase(models.Model):
         MISSPELLING = "misspelling", _("Misspelling seen in sources")
         OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=300, db_index=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRANSLITERATION)
+    name = models.CharField(
+        max_length=300,
+        db_index=True,
+        help_text=_("The other name exactly as written, e.g. Caparov, Нур-Султан."),
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.TRANSLITERATION,
+        help_text=_("What kind of name this is: a transliteration, native script, former name…"),
+    )
     language = models.CharField(
         max_length=16, blank=True, help_text=_("Language or script, e.g. ru, kk, zh, tr.")
     )

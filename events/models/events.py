@@ -21,9 +21,15 @@ from .topics import Topic
 class EventSeries(models.Model):
     """A recurring format, e.g. "China–Central Asia Foreign Ministers' Meeting"."""
 
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text=_("The recurring format's name, e.g. China–Central Asia Summit."),
+    )
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text=_("Used in URLs and filters (?series=…).")
+    )
+    description = models.TextField(blank=True, help_text=_("What the format is, in our own words."))
 
     history = HistoricalRecords()
 
@@ -67,15 +73,30 @@ class Event(Publishable):
         FORUM = "forum", _("Forum")
         OTHER = "other", _("Other")
 
-    title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    title = models.CharField(
+        max_length=300, help_text=_("As readers know it, e.g. Second China–Central Asia Summit.")
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Summit, ministerial meeting, official visit, talks, video conference…"),
+    )
     series = models.ForeignKey(
-        EventSeries, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+        EventSeries,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("The recurring format this event belongs to, if any."),
     )
     ordinal = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text=_("Its number in the series: 6 for the Sixth meeting.")
     )
-    start_date = models.DateField(db_index=True)
+    start_date = models.DateField(
+        db_index=True,
+        help_text=_("The first day (the first of the month or year if that is all we know)."),
+    )
     end_date = models.DateField(
         null=True, blank=True, db_index=True, help_text=_("Empty for a one-day event.")
     )
@@ -86,13 +107,23 @@ class Event(Publishable):
         help_text=_("How precisely the date is known."),
     )
     place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="events"
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("Where it was held; empty for an online event."),
     )
     is_online = models.BooleanField(
         "held online", default=False, help_text=_("A video conference with no physical venue.")
     )
     host = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="hosted_events"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_events",
+        help_text=_("The state or body that hosted the event."),
     )
     parent = models.ForeignKey(
         "self",
@@ -102,8 +133,10 @@ class Event(Publishable):
         related_name="sideline_events",
         help_text=_("The summit or meeting on whose sidelines this took place."),
     )
-    summary = models.TextField(blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    summary = models.TextField(blank=True, help_text=_("What happened, in our own words."))
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="events", help_text=_("The cooperation areas discussed.")
+    )
     people = models.ManyToManyField(
         Person, through="Participation", related_name="events", blank=True
     )
@@ -169,7 +202,12 @@ class Participation(models.Model):
     """A person at an event, in a role, representing a state or body."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        help_text=_("Who took part."),
+    )
     representing = models.ForeignKey(
         Organization,
         null=True,

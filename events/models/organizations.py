@@ -35,7 +35,12 @@ class Organization(Publishable):
     short_name = models.CharField(
         max_length=60, blank=True, help_text=_("Abbreviation readers know, e.g. SCO, CICA.")
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("A state, an intergovernmental organization, a government body, a format…"),
+    )
     iso_code = models.CharField(
         "ISO code",
         max_length=3,
@@ -58,9 +63,13 @@ class Organization(Publishable):
         related_name="member_of",
         help_text=_("Member states or bodies (for organizations and formats)."),
     )
-    founded_on = models.DateField(null=True, blank=True)
-    website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    founded_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When the body was founded or the state became independent."),
+    )
+    website = models.URLField(blank=True, help_text=_("The official website."))
+    description = models.TextField(blank=True, help_text=_("A short description in our own words."))
     citations = citations_relation()
 
     objects = OrganizationQuerySet.as_manager()
@@ -106,16 +115,32 @@ class OrganizationAlias(AliasBase):
 class Place(Publishable):
     """A city or venue. Former names (Astana was Nur-Sultan 2019–2022) are aliases with dates."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(
+        max_length=200,
+        help_text=_("The current English name, e.g. Astana; former names are aliases."),
+    )
     country = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
         related_name="places",
         limit_choices_to={"kind": Organization.Kind.STATE},
+        help_text=_("The state the place is in."),
     )
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    description = models.TextField(blank=True)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Degrees north (negative: south), e.g. 51.1694."),
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Degrees east (negative: west), e.g. 71.4491."),
+    )
+    description = models.TextField(blank=True, help_text=_("A short description in our own words."))
     citations = citations_relation()
 
     history = HistoricalRecords()

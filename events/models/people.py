@@ -45,10 +45,20 @@ class Person(Publishable):
         limit_choices_to={"kind": Organization.Kind.STATE},
         help_text=_("The state this person serves or is a citizen of."),
     )
-    born_on = models.DateField(null=True, blank=True)
-    portrait = SafeImageField(upload_to="people/", blank=True)
-    portrait_credit = models.CharField(max_length=200, blank=True)
-    portrait_alt = models.CharField(max_length=300, blank=True)
+    born_on = models.DateField(null=True, blank=True, help_text=_("Date of birth, when public."))
+    portrait = SafeImageField(
+        upload_to="people/",
+        blank=True,
+        help_text=_("A portrait we may publish (JPEG, PNG or WebP)."),
+    )
+    portrait_credit = models.CharField(
+        max_length=200, blank=True, help_text=_('Who took the portrait, e.g. "Photo: akorda.kz".')
+    )
+    portrait_alt = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("What the portrait shows, for readers who cannot see it."),
+    )
     biography = models.TextField(blank=True, help_text=_("A short biography in our own words."))
     citations = citations_relation()
 
@@ -187,7 +197,12 @@ class Position(models.Model):
             "for a secretary-general."
         ),
     )
-    role = models.CharField(max_length=30, choices=Role.choices, db_index=True)
+    role = models.CharField(
+        max_length=30,
+        choices=Role.choices,
+        db_index=True,
+        help_text=_("The kind of office; it decides which office names a person holding several."),
+    )
     title = models.CharField(
         max_length=300,
         help_text=_(
@@ -196,9 +211,19 @@ class Position(models.Model):
         ),
     )
     is_acting = models.BooleanField(default=False, help_text=_("Acting, not yet confirmed."))
-    start_date = models.DateField(null=True, blank=True, db_index=True)
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The first day in office (the first of the month or year if that is all we know)."
+        ),
+    )
     start_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How precisely the start date is known."),
     )
     end_date = models.DateField(
         null=True,
@@ -207,10 +232,17 @@ class Position(models.Model):
         help_text=_("The last day in office; empty while the person still holds it."),
     )
     end_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How precisely the end date is known."),
     )
     rank = models.PositiveSmallIntegerField(default=90, editable=False)
-    note = models.CharField(max_length=300, blank=True)
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Anything readers should know about the term, e.g. how it ended."),
+    )
 
     objects = PositionQuerySet.as_manager()
     history = HistoricalRecords()

@@ -14,7 +14,9 @@ from .base import citations_relation
 
 
 class Topic(Publishable):
-    name = models.CharField(max_length=120)
+    name = models.CharField(
+        max_length=120, help_text=_("The cooperation area, e.g. Energy, Transport.")
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -23,7 +25,9 @@ class Topic(Publishable):
         related_name="children",
         help_text=_("The broader area, e.g. Energy for Renewable energy."),
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(
+        blank=True, help_text=_("What the topic covers, in our own words.")
+    )
     citations = citations_relation()
 
     history = HistoricalRecords()

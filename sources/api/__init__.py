@@ -1,1 +1,1 @@
-"""The API of outlets, sources and citations (see cmsproject/api.py for the shared rules)."""
+"""The API of outlets, sources and citations (see cmsproject/api/ for the shared rules)."""

@@ -1,4 +1,5 @@
-"""Filters of the sources list: outlet, publication dates, search, ordering."""
+"""Filters of the sources list: the public page's (outlet, year), plus publication dates, search
+and ordering."""
 
 from __future__ import annotations
 
@@ -7,15 +8,11 @@ from django.db.models import Q
 
 from cmsproject.api import RecordFilterSet, visible
 
+from .. import filters as shared
 from ..models import Outlet, Source
 
 
-class SourceFilter(RecordFilterSet):
-    outlet = django_filters.ModelChoiceFilter(
-        queryset=lambda request: visible(Outlet.objects.all(), request),
-        to_field_name="slug",
-        help_text="Sources of this outlet (its slug, e.g. astana-times).",
-    )
+class SourceFilter(RecordFilterSet, shared.SourceFilter):
     published_after = django_filters.DateFilter(
         field_name="published_on",
         lookup_expr="gte",
@@ -37,7 +34,7 @@ class SourceFilter(RecordFilterSet):
 
     class Meta:
         model = Source
-        fields = ["outlet", "published_after", "published_before", "search", "ordering", "status"]
+        fields = []
 
     def filter_search(self, queryset, name: str, value: str):
         outlets = visible(Outlet.objects.all(), self.request)  # a draft outlet is not named

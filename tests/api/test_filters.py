@@ -73,8 +73,8 @@ def test_bad_country_message_says_what_is_wrong(anon, world):
     body = anon.get("/api/v1/events/", {"country": "XXXX"}).json()
     assert body == {
         "country": [
-            "“XXXX” is neither the ISO 3166 alpha-3 code nor the slug of a published record "
-            "here, e.g. KAZ or kazakhstan."
+            "Select a valid choice: “XXXX” is neither the ISO 3166 alpha-3 code nor the slug "
+            "of a published record here, e.g. KAZ or kazakhstan."
         ]
     }
     body = anon.get("/api/v1/events/", {"start_after": "yesterday"}).json()

@@ -159,3 +159,11 @@ def test_unknown_record_is_a_json_404(anon, world):
     response = anon.get("/api/v1/events/no-such-event/")
     assert response.status_code == 404
     assert response.json() == {"detail": "No Event matches the given query."}
+
+
+def test_unknown_api_addresses_answer_json_404(anon, db):
+    for path in ("/api/v1/events/a.b.c/", "/api/v1/events/%C2%A1.%1F/", "/api/v2/"):
+        response = anon.get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/json", path
+        assert response.json()["detail"]

@@ -1,0 +1,37 @@
+"""The API's errors: JSON naming what was wrong, for DRF's exceptions and for what Django and
+the workflow raise inside a write."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework import exceptions, status
+from rest_framework.fields import get_error_detail
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from cmsproject import workflow
+
+
+class StatusChangeRefused(exceptions.PermissionDenied):
+    """The workflow refused the status change (a contributor publishing, say)."""
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "This record has changed since you read it."
+    default_code = "precondition_failed"
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus readable answers for what Django raises inside a write.
+
+    A Django ValidationError becomes a 400 naming its fields; a workflow refusal a 403 whose
+    message says why (DRF would replace it with a generic one).
+    """
+    if isinstance(exc, workflow.WorkflowError):
+        exc = StatusChangeRefused({"status": [str(exc)]})
+    elif isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(get_error_detail(exc))
+    elif isinstance(exc, models.ProtectedError):
+        exc = exceptions.ValidationError({"detail": [str(exc.args[0])]})
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,66 @@
+"""The shared base of the API's FilterSets: the editors' ``status`` filter with the published
+default, and a 400 for unknown parameters. The filters of related records by slug or ISO code
+are shared with the public pages (:mod:`cmsproject.filtering`)."""
+
+from __future__ import annotations
+
+import django_filters
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+
+from cmsproject.editorial import Status, sees_unpublished
+
+STATUS_HELP = (
+    "Editors only: the workflow statuses to list, comma-separated (draft, review, published, "
+    "withdrawn), or `all`. Without it lists show published records. Readers get a 400."
+)
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """Base FilterSet of the API lists: the ``status`` filter and the published default."""
+
+    status = django_filters.CharFilter(method="filter_status", help_text=STATUS_HELP)
+
+    def filter_status(self, queryset, name: str, value: str):
+        wanted = {v.strip() for v in value.split(",") if v.strip()}
+        unknown = wanted - set(Status.values) - {"all"}
+        if unknown:
+            raise exceptions.ValidationError(
+                {
+                    "status": [
+                        f"Unknown status {', '.join(sorted(unknown))}: use "
+                        f"{', '.join(Status.values)} or all."
+                    ]
+                }
+            )
+        if wanted - {Status.PUBLISHED} and not sees_unpublished(
+            getattr(self.request, "user", None), queryset.model
+        ):
+            raise exceptions.ValidationError(
+                {"status": ["Only published records are available without editor rights."]}
+            )
+        return queryset if "all" in wanted else queryset.filter(status__in=wanted)
+
+    def filter_queryset(self, queryset):
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.published()
+        return super().filter_queryset(queryset)
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter, plus a 400 for a query parameter the list does not know (a misspelt
+    filter would otherwise be silently ignored)."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None:
+            known = set(filterset_class.base_filters) | {"format"} | view.pagination_params()
+            unknown = sorted(set(request.query_params) - known)
+            if unknown:
+                raise exceptions.ValidationError(
+                    {
+                        name: [f"Unknown parameter; this list accepts {', '.join(sorted(known))}."]
+                        for name in unknown
+                    }
+                )
+        return super().filter_queryset(request, queryset, view)

@@ -1,0 +1,61 @@
+"""The OpenAPI schema: drf-spectacular's, plus the errors each operation may answer with, so
+clients (and the schemathesis run in the tests) know every status the API gives."""
+
+from __future__ import annotations
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from rest_framework import serializers
+
+ERRORS = {
+    "400": "A bad parameter or field value: the answer names each one and what was wrong.",
+    "401": "The credentials sent are not valid (an unknown or revoked token).",
+    "403": "Not allowed: no permission for this write, or the workflow refuses the status change.",
+    "404": "No such record (or none you may see), or an unknown `format`.",
+    "412": "`If-Match` named an ETag that is no longer the record's: read it again.",
+    "429": "Too many requests: wait the seconds in `Retry-After`.",
+}
+WRITE_ERRORS = ("400", "401", "403", "404", "412", "429")
+READ_ERRORS = ("400", "401", "404", "429")
+
+
+@extend_schema_field(
+    {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+)
+class MessageField(serializers.Field):
+    """A message, or a list of them."""
+
+
+class ErrorSerializer(serializers.Serializer):
+    """What was wrong: ``detail`` for the request as a whole, or, for a bad parameter or field,
+    its name with its messages: ``{"start_after": ["Enter a valid date."]}`` (nested fields
+    nest)."""
+
+    detail = MessageField(required=False, help_text="What was wrong with the request.")
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Adds the error responses (and 304 for conditional reads) to every operation."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        codes = READ_ERRORS if self.method == "GET" else WRITE_ERRORS
+        for code in codes:
+            if code == "412" and self.method == "POST":
+                continue
+            response = OpenApiResponse(ErrorSerializer, description=ERRORS[code])
+            responses.setdefault(code, self._get_response_for_code(response, code))
+        if "429" in responses:
+            responses["429"]["headers"] = {
+                "Retry-After": {
+                    "schema": {"type": "integer"},
+                    "description": "Seconds to wait before the next request.",
+                }
+            }
+        if self.method == "GET" and not self._is_list_view():
+            responses.setdefault(
+                "304", {"description": "Not modified: the ETag sent in If-None-Match is current."}
+            )
+        return responses

@@ -1,0 +1,178 @@
+"""The base viewset of every record: list, read by slug, create, update; status changes through
+the workflow; ETag / Last-Modified with 304, and ``If-Match`` against lost updates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from cmsproject import workflow
+from cmsproject.editorial import Publishable, Status
+
+from .errors import PreconditionFailed, StatusChangeRefused
+from .filters import FilterBackend
+from .pagination import Pagination
+
+
+def check_status_change(*, obj: Publishable, current: str, target: str, user) -> None:
+    """400 for a move the workflow never allows, 403 for one this user may not make."""
+    if current == target:
+        return
+    if current not in workflow.TRANSITIONS.get(target, set()):
+        raise exceptions.ValidationError(
+            {
+                "status": [
+                    f"A {obj._meta.verbose_name} cannot go from {Status(current).label.lower()} "
+                    f"to {Status(target).label.lower()}."
+                ]
+            }
+        )
+    try:
+        workflow.check_transition(obj=obj, current=current, target=target, user=user)
+    except workflow.WorkflowError as exc:
+        raise StatusChangeRefused({"status": [str(exc)]}) from exc
+
+
+def etag_of(data) -> str:
+    payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return quote_etag(hashlib.sha256(payload.encode()).hexdigest()[:32])
+
+
+def conditional_response(
+    request, data, *, modified: int | None = None, etag: str | None = None
+) -> Response:
+    """``data`` with its ``ETag`` (and ``Last-Modified`` when known), or an empty 304 when the
+    client's ``If-None-Match`` (or, without one, ``If-Modified-Since``) says it has it."""
+    etag = etag or etag_of(data)
+    match = request.headers.get("If-None-Match")
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if match:
+        not_modified = bool({etag, "*"} & set(parse_etags(match)))
+    else:
+        not_modified = since is not None and modified is not None and modified <= since
+    response = Response(status=status.HTTP_304_NOT_MODIFIED) if not_modified else Response(data)
+    response["ETag"] = etag
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified)
+    return response
+
+
+class RecordViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """One record type: list, read by slug, create, update (PUT/PATCH). No delete: withdraw.
+
+    Subclasses set ``queryset`` (the base manager), ``list_serializer_class``,
+    ``serializer_class`` (detail and writes), ``filterset_class``, and may override
+    :meth:`with_related` to prefetch what the detail shows, narrowed to what the user may see.
+    """
+
+    lookup_field = "slug"
+    pagination_class = Pagination
+    list_serializer_class: type[serializers.Serializer] | None = None
+    filter_backends = [FilterBackend]
+
+    def initial(self, request, *args, **kwargs):
+        # Say "not allowed" to everyone alike, before permissions would answer 401/403.
+        if request.method == "DELETE":
+            raise exceptions.MethodNotAllowed(
+                request.method, detail="Records are not deleted through the API; withdraw them."
+            )
+        super().initial(request, *args, **kwargs)
+
+    def pagination_params(self) -> set[str]:
+        paginator = self.paginator
+        if paginator is None:
+            return set()
+        return {paginator.page_query_param, paginator.page_size_query_param}
+
+    def get_queryset(self):
+        queryset = self.queryset.model.objects.visible_to(self.request.user)
+        return self.with_related(queryset)
+
+    def with_related(self, queryset):
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class is not None:
+            return self.list_serializer_class
+        return self.serializer_class
+
+    def filter_queryset(self, queryset):
+        # Filters and ordering are for lists; a record is found by its slug alone.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        return response
+
+    # -- reading one record: ETag, Last-Modified, 304 --
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        data = self.get_serializer(instance).data
+        return conditional_response(request, data, modified=int(instance.updated_at.timestamp()))
+
+    # -- writes: workflow for status, If-Match for concurrency --
+
+    def perform_create(self, serializer):
+        user = self.request.user
+        target = serializer.validated_data.pop("status", Status.DRAFT)
+        model = serializer.Meta.model
+        check_status_change(obj=model(), current=Status.DRAFT, target=target, user=user)
+        with transaction.atomic():
+            obj = serializer.save()
+            if target != Status.DRAFT:
+                workflow.transition(obj=obj, target=target, user=user)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            instance = self.get_object()
+            type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+            self.check_if_match(request, instance)
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            self.perform_update(serializer)
+        fresh = self.get_object()
+        data = self.get_serializer(fresh).data
+        response = Response(data)
+        response["ETag"] = etag_of(data)
+        return response
+
+    def check_if_match(self, request, instance) -> None:
+        header = request.headers.get("If-Match")
+        if not header:
+            return
+        wanted = parse_etags(header)
+        current = etag_of(self.get_serializer(instance).data)
+        if "*" not in wanted and current not in wanted:
+            raise PreconditionFailed(
+                "This record has changed since you read it (its ETag is now "
+                f"{current}). Read it again, re-apply your change, and send the new ETag in "
+                "If-Match."
+            )
+
+    def perform_update(self, serializer):
+        user = self.request.user
+        instance = serializer.instance
+        target = serializer.validated_data.pop("status", None)
+        stored = type(instance)._default_manager.get(pk=instance.pk).status
+        if target is not None:
+            check_status_change(obj=instance, current=stored, target=target, user=user)
+        obj = serializer.save()
+        if target is not None and target != stored:
+            workflow.transition(obj=obj, target=target, user=user)

@@ -1,0 +1,278 @@
+"""A Popolo export (popoloproject.com) of people, organizations and the offices people hold.
+
+One JSON document, ``{"persons", "organizations", "memberships"}``, in the field names Popolo's
+tools read (EveryPolitician, Pombola…). It holds published records only, for every client, and
+a membership only when both its person and its organization are published. What we do not know
+is left out rather than sent as null, as Popolo documents do; dates are as precise as we know
+them (``2023-04-03``, ``2023-04`` or ``2023``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import exceptions, permissions, serializers
+from rest_framework.views import APIView
+
+from cmsproject import caching
+from cmsproject.api import conditional_response, etag_of
+from cmsproject.editorial import published_through
+
+from ..models import DatePrecision, Organization, Person, Position
+
+ISO_SCHEME = "iso_3166_1_alpha_3"
+CARAVAN_SCHEME = "caravan"
+POPOLO_DATE = r"^[0-9]{4}(-[0-9]{2}){0,2}$"
+
+
+def popolo_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str | None:
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+@extend_schema_field({"type": "string", "pattern": POPOLO_DATE, "example": "2023-04"})
+class PartialDateField(serializers.Field):
+    """A date as precise as we know it; ``precision`` names the attribute that says how."""
+
+    def __init__(self, *, precision: str | None = None, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", "YYYY-MM-DD, or YYYY-MM / YYYY when that is all we know.")
+        self.precision = precision
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        if value is None:
+            return None
+        precision = getattr(instance, self.precision) if self.precision else DatePrecision.DAY
+        return popolo_date(value, precision)
+
+    def to_representation(self, value) -> str:
+        return value
+
+
+class PopoloSerializer(serializers.Serializer):
+    """Leaves out what is unknown (None, "", []), as Popolo documents do."""
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+class Omissible(serializers.SerializerMethodField):
+    """A method field that Popolo leaves out when empty, so the schema must not require it
+    (drf-spectacular requires every read-only field in a response)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.read_only = False
+        self.required = False
+
+
+class PopoloOtherNameSerializer(PopoloSerializer):
+    """Another name of the record: a transliteration, native script, former name…"""
+
+    name = serializers.CharField()
+    note = serializers.CharField(
+        required=False, help_text="What kind of name: transliteration, native script, former…"
+    )
+    start_date = serializers.DateField(required=False, help_text="A former name: from when.")
+    end_date = serializers.DateField(required=False, help_text="A former name: until when.")
+
+
+class PopoloIdentifierSerializer(serializers.Serializer):
+    """A code that identifies the record in a scheme."""
+
+    scheme = serializers.CharField(
+        help_text=f"{ISO_SCHEME} for a state's ISO code; {CARAVAN_SCHEME} for our slug."
+    )
+    identifier = serializers.CharField()
+
+
+class PopoloLinkSerializer(serializers.Serializer):
+    """A page about the record."""
+
+    url = serializers.URLField()
+    note = serializers.CharField()
+
+
+def other_names(aliases, *extra: dict) -> list[dict]:
+    names = [name for name in extra if name["name"]]
+    names += [
+        {
+            "name": alias.name,
+            "note": alias.get_kind_display(),
+            "start_date": alias.valid_from,
+            "end_date": alias.valid_to,
+        }
+        for alias in aliases
+    ]
+    return PopoloOtherNameSerializer(names, many=True).data
+
+
+class RecordMixin(serializers.Serializer):
+    """``other_names``, ``identifiers`` and ``links`` of a record, shared by people and bodies."""
+
+    id = serializers.CharField(
+        source="slug", help_text="Our slug: what memberships (and our API) refer to it by."
+    )
+    name = serializers.CharField()
+    other_names = Omissible(help_text="Aliases: other spellings, names.")
+    identifiers = Omissible(help_text="Codes that identify the record.")
+    links = Omissible(help_text="The record's page here, its website.")
+
+    def identifier_list(self, obj) -> list[dict]:
+        return [{"scheme": CARAVAN_SCHEME, "identifier": obj.slug}]
+
+    @extend_schema_field(PopoloIdentifierSerializer(many=True))
+    def get_identifiers(self, obj):
+        return self.identifier_list(obj)
+
+    def link_list(self, obj) -> list[dict]:
+        request = self.context.get("request")
+        url = request.build_absolute_uri(obj.get_absolute_url())
+        return [{"url": url, "note": "Caravan"}]
+
+    @extend_schema_field(PopoloLinkSerializer(many=True))
+    def get_links(self, obj):
+        return self.link_list(obj)
+
+
+class PopoloPersonSerializer(RecordMixin, PopoloSerializer):
+    """A published person (Popolo's Person)."""
+
+    sort_name = serializers.CharField(required=False)
+    birth_date = PartialDateField(source="born_on")
+    image = Omissible(help_text="The portrait, when we have one.")
+    biography = serializers.CharField(required=False)
+
+    @extend_schema_field(PopoloOtherNameSerializer(many=True))
+    def get_other_names(self, person):
+        native = {"name": person.native_name, "note": "Native script"}
+        return other_names(person.aliases.all(), native)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_image(self, person) -> str | None:
+        if not person.portrait:
+            return None
+        return self.context["request"].build_absolute_uri(person.portrait.url)
+
+
+class PopoloOrganizationSerializer(RecordMixin, PopoloSerializer):
+    """A published state or body (Popolo's Organization)."""
+
+    classification = serializers.ChoiceField(
+        source="kind",
+        choices=Organization.Kind.choices,
+        help_text="The kind of organization: state, igo, government_body, initiative…",
+    )
+    parent_id = Omissible(help_text="The id of the body this one belongs to.")
+    founding_date = PartialDateField(source="founded_on")
+    description = serializers.CharField(required=False)
+
+    @extend_schema_field(PopoloOtherNameSerializer(many=True))
+    def get_other_names(self, organization):
+        short = {"name": organization.short_name, "note": "Abbreviation"}
+        return other_names(organization.aliases.all(), short)
+
+    def identifier_list(self, organization) -> list[dict]:
+        codes = super().identifier_list(organization)
+        if organization.iso_code:
+            codes.insert(0, {"scheme": ISO_SCHEME, "identifier": organization.iso_code})
+        return codes
+
+    def link_list(self, organization) -> list[dict]:
+        links = super().link_list(organization)
+        if organization.website:
+            links.append({"url": organization.website, "note": "Website"})
+        return links
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_parent_id(self, organization):
+        parent = organization.parent
+        return parent.slug if parent is not None and parent.is_published else None
+
+
+class PopoloMembershipSerializer(PopoloSerializer):
+    """An office: the person holds ``role`` at the organization from start to end (no end: holds
+    it still)."""
+
+    person_id = serializers.CharField(source="person.slug")
+    organization_id = serializers.CharField(source="organization.slug")
+    role = serializers.CharField(
+        source="title", help_text="The office, e.g. Minister of Foreign Affairs."
+    )
+    label = serializers.CharField(
+        help_text="e.g. Acting Minister of Foreign Affairs of Kazakhstan."
+    )
+    start_date = PartialDateField(precision="start_precision")
+    end_date = PartialDateField(
+        precision="end_precision", help_text="The last day in office; absent while still held."
+    )
+
+
+class PopoloExportSerializer(serializers.Serializer):
+    """The whole export: who, which bodies, and who held which office when."""
+
+    persons = PopoloPersonSerializer(many=True)
+    organizations = PopoloOrganizationSerializer(many=True)
+    memberships = PopoloMembershipSerializer(many=True)
+
+
+def popolo_records() -> dict[str, QuerySet]:
+    """The published people and organizations, and the offices that join two of them."""
+    return {
+        "persons": Person.objects.published().prefetch_related("aliases").order_by("slug"),
+        "organizations": Organization.objects.published()
+        .select_related("parent")
+        .prefetch_related("aliases")
+        .order_by("slug"),
+        "memberships": Position.objects.filter(
+            published_through("person"), published_through("organization")
+        )
+        .select_related("person", "organization")
+        .order_by("person__slug", "start_date", "pk"),
+    }
+
+
+class PopoloExportView(APIView):
+    """GET only: the whole export, computed once per content version."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="popolo_export",
+        tags=["popolo"],
+        summary="People, organizations and offices as one Popolo document",
+        description=(
+            "Published people (`persons`), organizations (states with their ISO 3166 alpha-3 "
+            "code as an identifier, bodies with their parent) and the offices people hold "
+            "(`memberships`, between published records only), in the Popolo data "
+            "specification's field names. Not paginated. Unknown fields are left out, never "
+            "null. Carries an ETag; `If-None-Match` answers 304."
+        ),
+        responses=PopoloExportSerializer,
+    )
+    def get(self, request, *args, **kwargs):
+        unknown = sorted(set(request.query_params) - {"format"})
+        if unknown:
+            raise exceptions.ValidationError(
+                {name: ["Unknown parameter; the Popolo export takes none."] for name in unknown}
+            )
+
+        def build() -> tuple[dict, str]:
+            context = {"request": request}
+            data = PopoloExportSerializer(popolo_records(), context=context).data
+            return data, etag_of(data)
+
+        # Absolute URLs differ by host, so does the cached document.
+        data, etag = caching.cached(f"popolo:{request.build_absolute_uri('/')}", build)
+        return conditional_response(request, data, etag=etag)

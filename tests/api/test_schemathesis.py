@@ -1,0 +1,87 @@
+"""Property-based tests of the live schema with schemathesis.
+
+The schema is the one the app serves at /api/schema/, built by the same generator (at import:
+collection may not touch the database). Generated requests go through the WSGI app to every
+operation, reads as a reader and writes as an editor with a token. No server error and no
+answer that breaks the schema (status code, content type, headers, body) is allowed.
+
+Bounded and deterministic: a fixed seed and number of examples per operation, derandomized, no
+deadline (the machine may be busy), no example database. Reads also run schemathesis's
+coverage phase (boundary values of every parameter); writes skip it, as it sends hundreds of
+bodies per operation.
+"""
+
+import json
+from pathlib import Path
+
+import hypothesis
+import pytest
+import schemathesis
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck
+from hypothesis.configuration import set_hypothesis_home_dir
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from cmsproject.wsgi import application
+
+# Hypothesis's own files go under var/ (ignored by git), not into a .hypothesis/ folder that
+# pytest would then warn about.
+set_hypothesis_home_dir(Path(__file__).resolve().parents[2] / "var" / "hypothesis")
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+SETTINGS = hypothesis.settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=False,
+)
+# Writes cost more (a transaction, history rows, the workflow): fewer examples each.
+WRITE_SETTINGS = hypothesis.settings(SETTINGS, max_examples=8)
+
+
+def live_schema(*, coverage: bool) -> schemathesis.BaseSchema:
+    raw = json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True)))
+    config = schemathesis.Config.from_dict(
+        {"seed": 20251103, "phases": {"coverage": {"enabled": coverage}}}
+    )
+    loaded = schemathesis.openapi.from_dict(raw, config=config)
+    loaded.app = application
+    return loaded
+
+
+reads = live_schema(coverage=True).include(method="GET")
+writes = live_schema(coverage=False).include(method=["POST", "PUT", "PATCH"])
+
+
+@pytest.fixture(autouse=True)
+def records(world):
+    """Published records and drafts to find (tests/api/conftest.py)."""
+
+
+@reads.parametrize()
+@SETTINGS
+def test_reads_conform_to_the_schema(case):
+    case.call_and_validate(checks=CHECKS)
+
+
+@writes.parametrize()
+@WRITE_SETTINGS
+def test_editor_writes_conform_to_the_schema(case, editor):
+    token, _ = Token.objects.get_or_create(user=editor)
+    case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Token {token.key}"})
