@@ -63,6 +63,27 @@ class ChildListMixin:
 # --- topics ----------------------------------------------------------------------------------
 
 
+class AliasesMixin:
+    """Saves a record's ``aliases`` list: matched by name, order kept as stored."""
+
+    alias_model: type = None
+
+    def save_aliases(self, instance, items) -> None:
+        parent = next(
+            f.name
+            for f in self.alias_model._meta.fields
+            if f.is_relation and f.related_model is type(instance)
+        )
+        self.sync(
+            instance,
+            manager="aliases",
+            items=items,
+            key=("name",),
+            make=lambda: self.alias_model(**{parent: instance}),
+            ordered=False,
+        )
+
+
 class TopicListSerializer(RecordSerializer):
     parent = RecordLink(queryset=Topic.objects.all(), required=False, allow_null=True)
 
@@ -89,7 +110,9 @@ class OrganizationListSerializer(RecordSerializer):
         fields = ["slug", "name", "short_name", "kind", "iso_code", "url", "api_url"]
 
 
-class OrganizationSerializer(ChildListMixin, CitedSerializer, OrganizationListSerializer):
+class OrganizationSerializer(
+    AliasesMixin, ChildListMixin, CitedSerializer, OrganizationListSerializer
+):
     parent = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
     members = RecordLink(queryset=Organization.objects.all(), many=True, required=False)
     member_of = RecordLink(many=True, read_only=True)
@@ -113,15 +136,7 @@ class OrganizationSerializer(ChildListMixin, CitedSerializer, OrganizationListSe
         many_to_many = ("members",)
         nested = ("aliases", "citations")
 
-    def save_aliases(self, instance, items) -> None:
-        self.sync(
-            instance,
-            manager="aliases",
-            items=items,
-            key=("name",),
-            make=lambda: OrganizationAlias(organization=instance),
-            ordered=False,
-        )
+    alias_model = OrganizationAlias
 
 
 class PlaceListSerializer(RecordSerializer):
@@ -132,7 +147,7 @@ class PlaceListSerializer(RecordSerializer):
         fields = ["slug", "name", "country", "latitude", "longitude", "url", "api_url"]
 
 
-class PlaceSerializer(ChildListMixin, CitedSerializer, PlaceListSerializer):
+class PlaceSerializer(AliasesMixin, ChildListMixin, CitedSerializer, PlaceListSerializer):
     aliases = alias_serializer(PlaceAlias)(
         many=True, required=False, help_text="Other names, e.g. former names with their dates."
     )
@@ -142,15 +157,7 @@ class PlaceSerializer(ChildListMixin, CitedSerializer, PlaceListSerializer):
         fields += RECORD_FIELDS
         nested = ("aliases", "citations")
 
-    def save_aliases(self, instance, items) -> None:
-        self.sync(
-            instance,
-            manager="aliases",
-            items=items,
-            key=("name",),
-            make=lambda: PlaceAlias(place=instance),
-            ordered=False,
-        )
+    alias_model = PlaceAlias
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -198,7 +205,7 @@ class PersonListSerializer(RecordSerializer):
         fields = ["slug", "name", "sort_name", "native_name", "country", "url", "api_url"]
 
 
-class PersonSerializer(ChildListMixin, CitedSerializer, PersonListSerializer):
+class PersonSerializer(AliasesMixin, ChildListMixin, CitedSerializer, PersonListSerializer):
     portrait = serializers.ImageField(read_only=True)
     aliases = alias_serializer(PersonAlias)(
         many=True, required=False, help_text="Other spellings: transliterations, native script…"
@@ -224,15 +231,7 @@ class PersonSerializer(ChildListMixin, CitedSerializer, PersonListSerializer):
         ]
         nested = ("aliases", "positions", "citations")
 
-    def save_aliases(self, instance, items) -> None:
-        self.sync(
-            instance,
-            manager="aliases",
-            items=items,
-            key=("name",),
-            make=lambda: PersonAlias(person=instance),
-            ordered=False,
-        )
+    alias_model = PersonAlias
 
     def save_positions(self, instance, items) -> None:
         self.sync(
@@ -352,7 +351,7 @@ class AgreementListSerializer(RecordSerializer):
         fields = ["slug", "title", "kind", "signed_on", "legal_status", "url", "api_url"]
 
 
-class AgreementSerializer(ChildListMixin, CitedSerializer, AgreementListSerializer):
+class AgreementSerializer(AliasesMixin, ChildListMixin, CitedSerializer, AgreementListSerializer):
     signed_at = RecordLink(
         queryset=Event.objects.all(), label="title", required=False, allow_null=True
     )
@@ -394,12 +393,4 @@ class AgreementSerializer(ChildListMixin, CitedSerializer, AgreementListSerializ
             make=lambda: Signatory(agreement=instance),
         )
 
-    def save_aliases(self, instance, items) -> None:
-        self.sync(
-            instance,
-            manager="aliases",
-            items=items,
-            key=("name",),
-            make=lambda: AgreementAlias(agreement=instance),
-            ordered=False,
-        )
+    alias_model = AgreementAlias
