@@ -24,6 +24,21 @@ from cmsproject.synthetic import Sizes, generate
 
 API_RECORDS = ["events", "people", "organizations", "places", "agreements", "sources", "topics"]
 FLOOR_FIELDS = ["slug", "title", "kind", "start_date", "end_date"]
+VOCABULARY = """
+agreement agenda ambassador bilateral border capital ceremony citizens cooperation corridor
+council customs delegation development dialogue digital economic energy exports forum freight
+gas grain industrial infrastructure investment joint leaders logistics meeting memorandum
+minister ministry mutual negotiations partnership pipeline political projects railway region
+regional relations security signed strategic summit support talks trade transit transport
+treaty visit water welcomed sides both countries further stressed noted discussed agreed
+expressed readiness expand strengthen deepen implement promote ensure important issues
+questions prospects results progress level framework mechanism initiative platform
+programme plan road route station terminal construction power plant solar wind hydro
+supply chain market products agriculture cotton wheat textile mining copper gold uranium
+oil field company companies enterprises banks finance loan fund credit billion million
+dollars yuan percent growth volume turnover year years month week day first second third
+new modern historic friendly good neighbourly long term high sustainable green
+""".split()  # noqa: SIM905 -- prose is easier to read and extend than a list of strings
 
 
 @dataclass
@@ -179,15 +194,16 @@ def import_throughput(articles: int, people: int) -> float:
     texts = []
     for i in range(articles):
         a, b = rng.sample(names, 2)
+        # Prose from a few hundred words, as reports are: unrelated articles share a phrase
+        # now and then, not most of their five-word runs (which only copies do).
+        sentences = [
+            " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(8, 20))).capitalize()
+            for _ in range(10)
+        ]
         texts.append(
             (
                 f"Talks number {i} held in the capital\n\n{a} met {b} for talks on trade "
-                f"and energy, article {i}. "
-                + " ".join(
-                    rng.choice(["transport", "water", "border", "rail", "grain", "gas"])
-                    for _ in range(150)
-                )
-                + f" Unique {i} {rng.random()}"
+                f"and energy, article {i}. " + ". ".join(sentences) + f". Unique {i}."
             ).encode()
         )
     started = time.perf_counter()

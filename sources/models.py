@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
 from cmsproject.uploads import SafeImageField
+from cmsproject.urls_fast import named_path, slug_path
 
 from .text import excerpt_occurs_in
 
@@ -72,7 +72,7 @@ class Outlet(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("site:source-list") + f"?outlet={self.slug}"
+        return named_path("site:source-list") + f"?outlet={self.slug}"
 
 
 class Source(Publishable):
@@ -157,13 +157,16 @@ class Source(Publishable):
             models.Index(fields=["outlet", "-published_on"], name="source_outlet_date"),
             # the public list: published, newest first, without sorting the table
             models.Index(fields=["status", "-published_on", "-id"], name="source_status_date"),
+            # the API's other orderings, read in index order (tests/api/test_indexes.py)
+            models.Index(fields=["status", "title"], name="source_status_title"),
+            models.Index(fields=["status", "updated_at"], name="source_status_updated"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("site:source-detail", kwargs={"slug": self.slug})
+        return slug_path("site:source-detail", self.slug)
 
 
 class SourceFingerprint(models.Model):

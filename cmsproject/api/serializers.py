@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from django.urls import reverse
 from rest_framework import serializers
 
 from cmsproject.editorial import sees_unpublished
+from cmsproject.urls_fast import absolute, slug_path
 
+from .fastlist import FastListSerializer
 from .visibility import absolute_url, is_schema_generation
 
 
@@ -33,17 +34,24 @@ class RecordSerializer(serializers.ModelSerializer):
         # Unique constraints are checked by the model's full_clean() in validate(), as the
         # admin does; DRF's own validators would demand every constrained field.
         validators: list = []
+        list_serializer_class = FastListSerializer
 
     def get_url(self, obj) -> str | None:
         return absolute_url(obj, self.context.get("request"))
 
     def get_api_url(self, obj) -> str:
-        path = reverse(f"api:{obj._meta.model_name}-detail", kwargs={"slug": obj.slug})
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request is not None else path
+        path = slug_path(f"api:{obj._meta.model_name}-detail", obj.slug)
+        return absolute(self.context.get("request"), path)
 
     def get_fields(self):
-        fields = super().get_fields()
+        # ModelSerializer works out the fields from the model on every instance; they are
+        # the same for every instance of a class, so they are built once and copied.
+        cls = type(self)
+        prototype = cls.__dict__.get("_prototype_fields")
+        if prototype is None:
+            prototype = super().get_fields()
+            cls._prototype_fields = prototype
+        fields = copy.deepcopy(prototype)
         if is_schema_generation(self.context):
             return fields
         request = self.context.get("request")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import models
 
 from cmsproject.editorial import Publishable, sees_unpublished
+from cmsproject.urls_fast import absolute
 
 
 def visible(queryset: models.QuerySet, request) -> models.QuerySet:
@@ -26,8 +27,7 @@ def is_visible(obj, request) -> bool:
 def absolute_url(obj, request) -> str | None:
     if not hasattr(obj, "get_absolute_url"):
         return None
-    path = obj.get_absolute_url()
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute(request, obj.get_absolute_url())
 
 
 def is_schema_generation(context) -> bool:

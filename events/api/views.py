@@ -30,12 +30,14 @@ class DetailRelatedMixin:
     def with_related(self, queryset):
         queryset = queryset.select_related(*self.list_related)
         if self.action == "list":
-            return queryset
+            # Only the columns the list shows: a list row is a fraction of a record.
+            return queryset.only(*self.list_only) if self.list_only else queryset
         return queryset.prefetch_related(
             citations_prefetch(self.request), *self.detail_prefetches()
         )
 
     list_related: tuple[str, ...] = ()
+    list_only: tuple[str, ...] = ()
 
     def detail_prefetches(self) -> list:
         return []
@@ -49,6 +51,10 @@ class EventViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
     list_related = ("place",)
+    list_only = (
+        *("slug", "title", "kind", "start_date", "end_date", "date_precision", "is_online"),
+        *("status", "place__slug", "place__name", "place__status"),
+    )
 
     def with_related(self, queryset):
         queryset = super().with_related(queryset)

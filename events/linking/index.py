@@ -60,6 +60,8 @@ class NameIndex:
     names: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # name, slug
     cjk: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     events: list[dict] = field(default_factory=list)
+    # Events by participant: an event is reported only where one of its people is named.
+    events_of_person: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     max_words: int = 1
     _cjk_pattern: re.Pattern | None = None
 
@@ -95,7 +97,15 @@ def _is_abbreviation(name: str) -> bool:
 
 def build_index() -> NameIndex:
     """Read every record's names from the database (a handful of queries)."""
-    from events.models import Agreement, Event, Organization, Person, Place, Position
+    from events.models import (
+        Agreement,
+        Event,
+        Organization,
+        Participation,
+        Person,
+        Place,
+        Position,
+    )
 
     index = NameIndex()
     for person in Person.objects.select_related("country").prefetch_related("aliases"):
@@ -138,19 +148,25 @@ def build_index() -> NameIndex:
         for name in [agreement.title, *(a.name for a in agreement.aliases.all())]:
             if len(words(name)) >= 3:
                 index.add("agreement", agreement.id, name)
-    for event in Event.objects.prefetch_related("participations"):
-        index.names[("event", event.id)] = (event.title, event.slug)
-        if len(words(event.title)) >= 4:
-            index.add("event", event.id, event.title)
-        index.events.append(
-            {
-                "id": event.id,
-                "start": event.start_date,
-                "end": event.end_date or event.start_date,
-                "place_id": event.place_id,
-                "people": {p.person_id for p in event.participations.all()},
-            }
-        )
+    people_of_event: dict[int, set[int]] = defaultdict(set)
+    for event_id, person_id in Participation.objects.values_list("event_id", "person_id"):
+        people_of_event[event_id].add(person_id)
+    rows = Event.objects.values_list("id", "title", "slug", "start_date", "end_date", "place_id")
+    for event_id, title, slug, start, end, place_id in rows:
+        index.names[("event", event_id)] = (title, slug)
+        if len(words(title)) >= 4:
+            index.add("event", event_id, title)
+        event = {
+            "id": event_id,
+            "order": len(index.events),
+            "start": start,
+            "end": end or start,
+            "place_id": place_id,
+            "people": people_of_event.get(event_id, set()),
+        }
+        index.events.append(event)
+        for person_id in event["people"]:
+            index.events_of_person[person_id].append(event)
     return index
 
 

@@ -43,7 +43,9 @@ def _reported_events(source: Source, found: list[Found], index: NameIndex) -> li
     places = {f.record_id: f for f in found if f.kind == "place" and f.record_id}
     named_events = {f.record_id for f in found if f.kind == "event"}
     out = []
-    for event in index.events:
+    # Every report needs at least one participant named: only their events can qualify.
+    candidates = {e["id"]: e for p in people for e in index.events_of_person.get(p, ())}
+    for event in sorted(candidates.values(), key=lambda e: e["order"]):
         if event["id"] in named_events:
             continue
         if not (

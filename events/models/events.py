@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
 from cmsproject.uploads import SafeImageField
+from cmsproject.urls_fast import named_path, slug_path
 
 from .base import DatePrecision, citations_relation, date_order_constraint, format_date
 from .organizations import Organization, Place
@@ -41,7 +41,7 @@ class EventSeries(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("site:event-list") + f"?series={self.slug}"
+        return named_path("site:event-list") + f"?series={self.slug}"
 
 
 ORDINALS = [
@@ -164,13 +164,16 @@ class Event(Publishable):
             models.Index(fields=["kind", "-start_date"], name="event_kind_start"),
             # sideline events of an event, in date order (else the planner scans by status)
             models.Index(fields=["parent", "start_date"], name="event_parent_start"),
+            # the API's other orderings, read in index order (tests/api/test_indexes.py)
+            models.Index(fields=["status", "title"], name="event_status_title"),
+            models.Index(fields=["status", "updated_at"], name="event_status_updated"),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("site:event-detail", kwargs={"slug": self.slug})
+        return slug_path("site:event-detail", self.slug)
 
     @property
     def ordinal_label(self) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable, PublishableQuerySet
+from cmsproject.urls_fast import named_path, slug_path
 from sources.models import alpha3
 
 from .base import AliasBase, citations_relation
@@ -92,7 +92,7 @@ class Organization(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("site:organization-detail", kwargs={"slug": self.slug})
+        return slug_path("site:organization-detail", self.slug)
 
     @property
     def is_state(self) -> bool:
@@ -162,7 +162,7 @@ class Place(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("site:event-list") + f"?place={self.slug}"
+        return named_path("site:event-list") + f"?place={self.slug}"
 
     def name_on(self, date) -> str:
         """The name the place had on ``date`` (Nur-Sultan in 2020, Astana in 2023)."""

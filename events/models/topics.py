@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial import Publishable
+from cmsproject.urls_fast import slug_path
 
 from .base import citations_relation
 
@@ -44,7 +44,7 @@ class Topic(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("site:topic-detail", kwargs={"slug": self.slug})
+        return slug_path("site:topic-detail", self.slug)
 
     def ancestors(self) -> list[Topic]:
         """From the root down to this topic's parent."""

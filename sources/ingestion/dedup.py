@@ -4,7 +4,7 @@ Each body is cut into overlapping five-word *shingles*; each shingle is hashed o
 smallest hashes form the body's sketch (a bottom-k MinHash). The share of the 64 smallest hashes
 of two sketches' union that both sketches hold estimates the Jaccard similarity of their shingle
 sets. The 8 smallest hashes of every sketch are indexed, so candidates are found with one indexed
-query instead of a scan, and only candidates are compared.
+query instead of a scan, and only the candidates sharing most of those 8 are compared.
 
 Two bodies with an estimated similarity of at least ``NEAR_DUPLICATE_THRESHOLD`` (0.6) are the
 same story: a reprint with a new headline, an added or dropped paragraph, or re-spelt names stays
@@ -56,10 +56,10 @@ def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the two bodies the sketches were made from."""
     if not a or not b:
         return 0.0
-    k = min(SKETCH_SIZE, len(set(a) | set(b)))
-    union_smallest = heapq.nsmallest(k, set(a) | set(b))
-    both = set(a) & set(b)
-    return sum(1 for h in union_smallest if h in both) / k
+    first, second = set(a), set(b)
+    union_smallest = sorted(first | second)[:SKETCH_SIZE]  # at most 128 ints: sort in C
+    both = first & second
+    return sum(h in both for h in union_smallest) / len(union_smallest)
 
 
 def index_keys(sk: list[int]) -> list[int]:
