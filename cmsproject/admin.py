@@ -134,6 +134,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
             current = stored.status if stored else Status.DRAFT
             workflow.check_transition(obj=obj, current=current, target=target, user=request.user)
             workflow.apply_status(obj, target)
+            if target != current:
+                # The same words the workflow service writes, so the Activity page sees a
+                # publication made in the form as one made by an action.
+                obj._change_reason = workflow.VERBS[target].capitalize()
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):

@@ -9,6 +9,7 @@ from events.feeds import SITEMAPS, EventsFeed, events_ics
 from events.views import HomeView, SearchView
 
 from . import views
+from .activity import activity_view
 from .caching import cache_response
 
 admin.site.site_header = "Caravan editorial"
@@ -38,6 +39,7 @@ urlpatterns = [
     ),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("admin/activity/", admin.site.admin_view(activity_view), name="admin-activity"),
     path("admin/", admin.site.urls),
     path("api/", include("cmsproject.api_urls")),
 ]

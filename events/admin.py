@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from cmsproject.admin import PublishableAdmin
 from sources.admin import CitationInline
 
+from .admin_merge import MergeDuplicatesMixin
 from .models import (
     Agreement,
     AgreementAlias,
@@ -64,7 +65,7 @@ class OrganizationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PublishableAdmin):
+class OrganizationAdmin(MergeDuplicatesMixin, PublishableAdmin):
     list_display = ["name", "short_name", "kind", "iso_code", "parent", "status_badge"]
     list_filter = ["status", "kind"]
     list_select_related = ["parent"]
@@ -100,7 +101,7 @@ class PlaceAliasInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(PublishableAdmin):
+class PlaceAdmin(MergeDuplicatesMixin, PublishableAdmin):
     list_display = ["name", "country", "latitude", "longitude", "status_badge"]
     list_filter = ["status", country_filter("country__iso_code")]
     list_select_related = ["country"]
@@ -140,7 +141,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(MergeDuplicatesMixin, PublishableAdmin):
     list_display = ["name", "native_name", "country", "current_office", "status_badge"]
     list_filter = ["status", country_filter("country__iso_code")]
     list_select_related = ["country"]

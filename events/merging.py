@@ -1,0 +1,349 @@
+"""Merging duplicate records: one person (organization, place) entered twice becomes one.
+
+Every relation of the duplicates moves to the record kept: rows that point at them (found with
+``_meta.related_objects``), many-to-many links, and generic rows such as citations and linking
+suggestions (found by content type and object id). A row that would then repeat one the kept
+record already has — the same person at the same event twice — is dropped, after filling the
+kept row's empty fields from it. The duplicates' names become aliases of the kept record, the
+kept record's history says who merged what, and the duplicates are deleted (their history
+stays, ending with "Merged into …"). All of it happens in one transaction, or nothing does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.db.models import Count
+
+from cmsproject.editorial import Publishable
+
+from .models import AliasBase
+
+#: More than this many records at once is a mis-click ("select all"), not a set of duplicates.
+MAX_RECORDS = 20
+
+# Fields a merge never copies from a duplicate: identity, workflow and bookkeeping.
+NOT_COPIED = {f.name for f in Publishable._meta.get_fields()} | {"id", "sort_name"}
+
+# Rows that repeat another in all these fields are the same fact, though no constraint says so:
+# one citation of the same words of the same source, one office held from the same day.
+SAME_ROW = {
+    "sources.citation": ("source", "content_type", "object_id", "excerpt", "claim"),
+    "events.position": ("person", "organization", "role", "start_date"),
+}
+
+# Other names a record carries in its own fields, and the alias kind they become.
+NAME_FIELDS = {
+    "name": AliasBase.Kind.OTHER,
+    "native_name": AliasBase.Kind.NATIVE,
+    "short_name": AliasBase.Kind.ABBREVIATION,
+}
+
+
+class MergeError(PermissionDenied):
+    """A merge that may not or cannot be made; the message says why, nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One way rows point at a record: a foreign key, a many-to-many link, a generic key."""
+
+    label: str
+    model: type[models.Model]
+    field: str  # the field on ``model`` that points at the record (object id for generic)
+    kind: str  # "fk", "m2m" (``model.field`` links to records), "own_m2m", "generic"
+    content_type_field: str = ""
+
+    @property
+    def is_alias(self) -> bool:
+        return self.kind == "fk" and issubclass(self.model, AliasBase)
+
+    def rows(self, record: models.Model) -> models.QuerySet:
+        return self.rows_of(type(record), [record.pk])
+
+    def rows_of(self, model: type[models.Model], pks: list) -> models.QuerySet:
+        if self.kind == "generic":
+            ct = ContentType.objects.get_for_model(model)
+            return self.model._default_manager.filter(
+                **{self.content_type_field: ct, f"{self.field}__in": pks}
+            )
+        if self.kind == "own_m2m":
+            through = getattr(model, self.field).through
+            return through._default_manager.filter(**{f"{self.group_field(model)}__in": pks})
+        return self.model._default_manager.filter(**{f"{self.field}__in": pks})
+
+    def group_field(self, model: type[models.Model]) -> str:
+        """The column of :meth:`rows_of` that says which record a row belongs to."""
+        if self.kind == "own_m2m":
+            # Django names the columns of its own through table after the two models, with
+            # from_/to_ when a model links to itself.
+            through = getattr(model, self.field).through
+            name = model._meta.model_name
+            return f"from_{name}" if hasattr(through, f"from_{name}_id") else name
+        return self.field
+
+
+@functools.cache
+def relations_of(model: type[models.Model]) -> tuple[Relation, ...]:
+    """Every way other rows refer to a ``model`` record, discovered from the model registry."""
+    found: list[Relation] = []
+    for rel in model._meta.related_objects:
+        accessor = rel.get_accessor_name().replace("_", " ")
+        if rel.many_to_many:
+            if rel.through._meta.auto_created:  # a through model of our own is an fk below
+                found.append(Relation(accessor, rel.related_model, rel.field.name, "m2m"))
+        elif rel.one_to_many or rel.one_to_one:
+            found.append(Relation(accessor, rel.related_model, rel.field.name, "fk"))
+    for m2m in model._meta.many_to_many:
+        if m2m.remote_field.through._meta.auto_created:
+            found.append(Relation(str(m2m.verbose_name), m2m.related_model, m2m.name, "own_m2m"))
+    for other in apps.get_models():
+        for gfk in other._meta.private_fields:
+            if isinstance(gfk, GenericForeignKey):
+                found.append(
+                    Relation(
+                        str(other._meta.verbose_name_plural),
+                        other,
+                        other._meta.get_field(gfk.fk_field).attname,
+                        "generic",
+                        content_type_field=gfk.ct_field,
+                    )
+                )
+    return tuple(found)
+
+
+def can_merge(user, model: type[models.Model]) -> bool:
+    """Whether ``user`` may merge records of this kind (Editors, superusers)."""
+    if user is None or not user.is_active:
+        return False
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.merge_{opts.model_name}")
+
+
+def relation_counts(records: list[models.Model]) -> dict[object, list[tuple[str, int]]]:
+    """For each record, how many rows of each kind point at it (only kinds with any): what a
+    merge would move. One query per kind of relation, however many records."""
+    if not records:
+        return {}
+    model = type(records[0])
+    pks = [r.pk for r in records]
+    counts: dict[object, list[tuple[str, int]]] = {pk: [] for pk in pks}
+    for relation in relations_of(model):
+        column = relation.group_field(model)
+        rows = (
+            relation.rows_of(model, pks)
+            .order_by()
+            .values(column)
+            .annotate(n=Count("pk"))
+            .values_list(column, "n")
+        )
+        for pk, n in rows:
+            if pk in counts and n:
+                counts[pk].append((relation.label, n))
+    return counts
+
+
+@dataclass
+class MergeResult:
+    kept: models.Model
+    merged: list[str] = field(default_factory=list)
+    moved: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+    aliases_added: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        names = ", ".join(f"“{name}”" for name in self.merged)
+        parts = [f"Merged {names} into “{self.kept}”."]
+        if self.moved:
+            parts.append("Moved " + _counted(self.moved) + ".")
+        if self.dropped:
+            parts.append("Dropped as repeats: " + _counted(self.dropped) + ".")
+        if self.aliases_added:
+            parts.append("New aliases: " + ", ".join(self.aliases_added) + ".")
+        return " ".join(parts)
+
+
+def _counted(counter: Counter) -> str:
+    return ", ".join(f"{n} {label}" for label, n in sorted(counter.items()))
+
+
+def merge_records(*, keep: Publishable, duplicates: list[Publishable], user) -> MergeResult:
+    """Merge ``duplicates`` into ``keep`` as ``user``; raise :class:`MergeError` (nothing
+    changed) when the user may not merge or there is nothing to merge."""
+    model = type(keep)
+    label = model._meta.verbose_name_plural
+    if not can_merge(user, model):
+        raise MergeError(f"You may not merge {label}: only Editors may.")
+    dup_pks = [d.pk for d in duplicates if d.pk != keep.pk]
+    if not dup_pks:
+        raise MergeError(f"Select at least two {label}: the one to keep and its duplicates.")
+    if len(dup_pks) + 1 > MAX_RECORDS:
+        raise MergeError(f"Merge at most {MAX_RECORDS} {label} at a time.")
+    if any(type(d) is not model for d in duplicates):
+        raise MergeError("Only records of one kind can be merged.")
+    result = MergeResult(kept=keep)
+    with transaction.atomic():
+        locked = model._default_manager.select_for_update().filter(pk__in=[keep.pk, *dup_pks])
+        fresh = {r.pk: r for r in locked}
+        if keep.pk not in fresh or len(fresh) != len(dup_pks) + 1:
+            raise MergeError(f"Some of the selected {label} no longer exist; nothing was merged.")
+        kept = result.kept = fresh[keep.pk]
+        for pk in dup_pks:
+            _merge_one(kept, fresh[pk], others=set(dup_pks) - {pk}, user=user, result=result)
+    return result
+
+
+def _merge_one(kept, dup, *, others: set, user, result: MergeResult) -> None:
+    model = type(kept)
+    reason = f"Merged “{dup}” into “{kept}”"
+    # Many-to-many changes on the kept record write its history at once: say who and why.
+    kept._history_user = user
+    kept._change_reason = f"Merged “{dup}” into this record"
+    for relation in relations_of(model):
+        if relation.kind == "own_m2m":
+            linked = getattr(dup, relation.field).exclude(pk__in=[kept.pk, dup.pk, *others])
+            getattr(kept, relation.field).add(*linked)
+            continue
+        for row in relation.rows(dup):
+            if relation.kind == "m2m":
+                _relink(row, relation, dup, kept, others, user=user, reason=reason, result=result)
+            else:
+                _move(row, relation, dup, kept, others, user=user, reason=reason, result=result)
+    _add_names_as_aliases(kept, dup, user=user, reason=reason, result=result)
+    _fill_blanks(kept, dup, skip_pks={kept.pk, dup.pk, *others})
+    dup._history_user = user
+    dup._change_reason = f"Merged into “{kept}”"
+    dup.delete()
+    kept.updated_by = user
+    kept.save()
+    result.merged.append(str(dup))
+
+
+def _move(row, relation: Relation, dup, kept, others: set, *, user, reason, result) -> None:
+    """Point ``row`` at the kept record, or drop it when the kept record has the same row."""
+    if relation.model is type(kept) and row.pk in {kept.pk, *others}:
+        # A link between the records being merged (the kept organization's parent was the
+        # duplicate): it would point at itself, so it takes the duplicate's own value instead.
+        if row.pk == kept.pk:
+            inherited = getattr(dup, relation.model._meta.get_field(relation.field).attname)
+            if inherited in {kept.pk, dup.pk, *others}:
+                inherited = None
+            setattr(kept, relation.model._meta.get_field(relation.field).attname, inherited)
+        return
+    attname = relation.model._meta.get_field(relation.field).attname
+    same = _same_row(row, {attname: kept.pk})
+    row._history_user = user
+    row._change_reason = reason
+    if same is not None:
+        if _fill_blanks(same, row, skip_pks=set()):
+            same._history_user = user
+            same._change_reason = reason
+            same.save()
+        row.delete()
+        result.dropped[relation.label] += 1
+        return
+    if relation.is_alias and row.name.casefold() == str(kept).casefold():
+        row.delete()  # the duplicate's alias is the kept record's own name
+        result.dropped[relation.label] += 1
+        return
+    setattr(row, attname, kept.pk)
+    row.save()
+    result.moved[relation.label] += 1
+
+
+def _relink(row, relation: Relation, dup, kept, others: set, *, user, reason, result) -> None:
+    """Replace the duplicate by the kept record in ``row``'s many-to-many field."""
+    links = getattr(row, relation.field)
+    # Changed from the side that owns the field, so the row's own history records it.
+    row._history_user = user
+    row._change_reason = reason
+    links.remove(dup)
+    if not (relation.model is type(kept) and row.pk in {kept.pk, *others}):
+        links.add(kept)  # but never a link from a merged record to itself
+    result.moved[relation.label] += 1
+
+
+def _identities(model: type[models.Model]) -> list[tuple[tuple[str, ...], models.Q | None]]:
+    """The field sets that make a row of ``model`` unique, with the condition of each."""
+    found: list[tuple[tuple[str, ...], models.Q | None]] = []
+    opts = model._meta
+    for constraint in opts.total_unique_constraints + [
+        c for c in opts.constraints if isinstance(c, models.UniqueConstraint) and c.condition
+    ]:
+        if constraint.fields:
+            found.append((tuple(constraint.fields), constraint.condition))
+    found += [(tuple(fields), None) for fields in opts.unique_together]
+    found += [((f.name,), None) for f in opts.concrete_fields if f.unique and not f.primary_key]
+    if opts.label_lower in SAME_ROW:
+        found.append((SAME_ROW[opts.label_lower], None))
+    return found
+
+
+def _same_row(row: models.Model, changes: dict[str, object]):
+    """The existing row that ``row`` would repeat once ``changes`` are applied, if any."""
+    model = type(row)
+    for fields, condition in _identities(model):
+        attnames = [model._meta.get_field(name).attname for name in fields]
+        if not set(attnames) & set(changes):
+            continue
+        lookup = {a: changes.get(a, getattr(row, a)) for a in attnames}
+        if any(value is None for value in lookup.values()):
+            continue  # NULLs never clash in a unique index
+        candidates = model._default_manager.filter(**lookup).exclude(pk=row.pk)
+        if condition is not None:
+            if not model._default_manager.filter(condition, pk=row.pk).exists():
+                continue
+            candidates = candidates.filter(condition)
+        same = candidates.first()
+        if same is not None:
+            return same
+    return None
+
+
+def _is_blank(value) -> bool:
+    return value is None or value == "" or (hasattr(value, "name") and not value)
+
+
+def _fill_blanks(target: models.Model, donor: models.Model, *, skip_pks: set) -> bool:
+    """Copy into ``target`` the fields it leaves empty and ``donor`` fills; whether any was."""
+    changed = False
+    for f in target._meta.concrete_fields:
+        if f.primary_key or not f.editable or f.name in NOT_COPIED:
+            continue
+        value = getattr(donor, f.attname)
+        if _is_blank(getattr(target, f.attname)) and not _is_blank(value):
+            if f.is_relation and f.related_model is type(target) and value in skip_pks:
+                continue
+            setattr(target, f.attname, value)
+            changed = True
+    return changed
+
+
+def _add_names_as_aliases(kept, dup, *, user, reason, result: MergeResult) -> None:
+    alias_relation = next((r for r in relations_of(type(kept)) if r.is_alias), None)
+    if alias_relation is None:
+        return
+    alias_model = alias_relation.model
+    for name_field, kind in NAME_FIELDS.items():
+        name = (getattr(dup, name_field, "") or "").strip()
+        if not name or name.casefold() == (getattr(kept, name_field, "") or "").casefold():
+            continue
+        if name.casefold() == str(kept).casefold():
+            continue
+        existing = alias_model._default_manager.filter(
+            **{alias_relation.field: kept, "name__iexact": name}
+        )
+        if existing.exists():
+            continue
+        alias = alias_model(**{alias_relation.field: kept, "name": name, "kind": kind})
+        alias._history_user = user
+        alias._change_reason = reason
+        alias.save()
+        result.aliases_added.append(name)
