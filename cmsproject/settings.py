@@ -6,8 +6,10 @@ Development defaults are safe to run on a laptop (DEBUG on, SQLite under var/); 
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI and Redoc served from our static files, no CDN
     "simple_history",
     "axes",  # login throttling: locks an account and address after repeated failures
+    "csp",  # Content-Security-Policy header (see CONTENT_SECURITY_POLICY below)
     "cmsproject.apps.CmsprojectConfig",
     "sources.apps.SourcesConfig",
     "events.apps.EventsConfig",
@@ -69,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # before WhiteNoise and the database check, so that their responses carry the policy too
+    "cmsproject.content_security_policy.ContentSecurityPolicyMiddleware",
     "cmsproject.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +175,20 @@ else:
         f"CARAVAN_MEDIA_STORAGE must be local or s3 (got {MEDIA_STORAGE!r})."
     )
 
+
+def s3_media_origin(options: dict) -> str:
+    """Where the browser fetches media from S3 storage: the custom domain (a CDN in front of the
+    bucket), else the endpoint (path-style URLs), else the bucket's own AWS host."""
+    if options["custom_domain"]:
+        return "https://" + options["custom_domain"].split("/")[0]
+    if options["endpoint_url"]:
+        endpoint = urlsplit(options["endpoint_url"])
+        return f"{endpoint.scheme}://{endpoint.netloc}"
+    return f"https://{options['bucket_name']}.s3.amazonaws.com"
+
+
+MEDIA_ORIGINS = [s3_media_origin(MEDIA_BACKEND["OPTIONS"])] if MEDIA_STORAGE == "s3" else []
+
 STORAGES = {
     "default": MEDIA_BACKEND,
     "staticfiles": {
@@ -209,6 +228,31 @@ PERMISSIONS_POLICY = {
     "interest-cohort": [],
     "browsing-topics": [],
 }
+
+# Content-Security-Policy on every response (django-csp): scripts and styles only from our own
+# static files, so injected markup cannot run; no inline script, no eval, no CDN. Swagger UI at
+# /api/docs/ is the split view (its start-up script is a URL) and the sidecar's static files.
+# Uploaded images may come from the S3 media host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Inline *styles* (never scripts) are allowed only on pages rendered by third-party templates
+# that carry style="" attributes: the Django admin (django-simple-history's history list;
+# Django's own changelist <style> when a model has no actions) and DRF's browsable API
+# (its toolbar and forms). The public site and /api/docs/ keep style-src 'self'.
+# See cmsproject/content_security_policy.py.
+CARAVAN_CSP_INLINE_STYLE_PREFIXES = ["/admin/", "/api/v1/"]
 
 # The API (see cmsproject/api/): readers read published records anonymously; editors use a
 # token or their session, and write what their model permissions allow.
