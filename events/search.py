@@ -8,6 +8,7 @@ holds one row per published record. Query words are matched as prefixes ("Zhapar
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from cmsproject import caching
 from sources.models import Source
 
 from .models import (
@@ -39,6 +41,9 @@ MAX_QUERY = 200
 MAX_WORDS = 8
 PER_TYPE = 20
 CANDIDATES = 400
+# Matches ranked at most per query (the newest); see _ranked_ids.
+RANKED = 5000
+MIN_PREFIX = 2
 
 # kind -> (model, heading on the results page), in the order results are shown
 KINDS: dict[str, tuple[type[Model], str]] = {
@@ -143,32 +148,56 @@ def query_words(query: str) -> list[str]:
     return re.findall(r"[^\W_]+", strip_marks((query or "")[:MAX_QUERY]))[:MAX_WORDS]
 
 
+def _prefix(term: str) -> bool:
+    """Whether a query word also finds longer words: a single letter would match a large
+    part of the index ("t" finds every "the", "talks", "trade"…), so it must match whole."""
+    return len(term) >= MIN_PREFIX
+
+
 def _ranked_ids(terms: list[str]) -> list[tuple[str, int]]:
+    """(kind, object id) of the best matches: records whose title matches first, then any.
+
+    The cost of ranking grows with the number of matches, and a word such as "energy" matches
+    half the archive; so each of the two queries ranks at most the ``RANKED`` newest entries
+    that match (all of them when fewer do, which is nearly every query with a name in it).
+    """
+    rows: list[tuple[str, int]] = []
     if connection.vendor == "sqlite":
-        match = " AND ".join(f'"{t}"*' for t in terms)
+        match = " AND ".join(f'"{t}"*' if _prefix(t) else f'"{t}"' for t in terms)
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT e.kind, e.object_id FROM events_searchentry_fts "
-                "JOIN events_searchentry e ON e.id = events_searchentry_fts.rowid "
-                "WHERE events_searchentry_fts MATCH %s "
-                "ORDER BY bm25(events_searchentry_fts, 10.0, 1.0) LIMIT %s",
-                [match, CANDIDATES],
+            for expression in (f"{{title}} : ({match})", match):
+                cursor.execute(
+                    "SELECT e.kind, e.object_id FROM ("
+                    "  SELECT rowid AS id, bm25(events_searchentry_fts, 10.0, 1.0) AS score"
+                    "  FROM events_searchentry_fts WHERE events_searchentry_fts MATCH %s"
+                    "  ORDER BY rowid DESC LIMIT %s"
+                    ") ranked JOIN events_searchentry e ON e.id = ranked.id "
+                    "ORDER BY ranked.score, ranked.id LIMIT %s",
+                    [expression, RANKED, CANDIDATES],
+                )
+                rows += cursor.fetchall()
+    elif connection.vendor == "postgresql":
+        for weights in ("A", ""):
+            tsquery = SearchQuery(
+                " & ".join(f"{t}:{'*' if _prefix(t) else ''}{weights}" for t in terms),
+                search_type="raw",
+                config="simple",
             )
-            return list(cursor.fetchall())
-    if connection.vendor == "postgresql":
-        tsquery = SearchQuery(
-            " & ".join(f"{t}:*" for t in terms), search_type="raw", config="simple"
+            newest = SearchEntry.objects.filter(vector=tsquery).order_by("-id").values("id")
+            rows += list(
+                SearchEntry.objects.filter(id__in=newest[:RANKED])
+                .annotate(rank=SearchRank(F("vector"), tsquery))
+                .order_by("-rank", "id")
+                .values_list("kind", "object_id")[:CANDIDATES]
+            )
+    else:
+        condition = Q()
+        for t in terms:
+            condition &= Q(title__icontains=t) | Q(body__icontains=t)
+        rows = list(
+            SearchEntry.objects.filter(condition).values_list("kind", "object_id")[:CANDIDATES]
         )
-        return list(
-            SearchEntry.objects.filter(vector=tsquery)
-            .annotate(rank=SearchRank(F("vector"), tsquery))
-            .order_by("-rank", "id")
-            .values_list("kind", "object_id")[:CANDIDATES]
-        )
-    condition = Q()
-    for t in terms:
-        condition &= Q(title__icontains=t) | Q(body__icontains=t)
-    return list(SearchEntry.objects.filter(condition).values_list("kind", "object_id")[:CANDIDATES])
+    return list(dict.fromkeys(rows))
 
 
 @dataclass
@@ -198,7 +227,10 @@ def search(query: str) -> dict[str, list[Hit]]:
     if not terms:
         return {}
     ranked: dict[str, list[int]] = {}
-    for kind, object_id in _ranked_ids(terms):
+    # Readers ask the same thing many times (a name in the news): the ranking, the costly
+    # part, is kept until the content next changes.
+    key = "search:" + hashlib.sha1("\x1f".join(terms).encode()).hexdigest()
+    for kind, object_id in caching.cached(key, lambda: _ranked_ids(terms)):
         ids = ranked.setdefault(kind, [])
         if len(ids) < PER_TYPE:
             ids.append(object_id)

@@ -61,6 +61,27 @@ def involving_state(queryset: QuerySet[Event], iso_code: str) -> QuerySet[Event]
     )
 
 
+STATE_EVENTS_SHOWN = 20
+
+
+def latest_events_of_state(state: Organization) -> list[Event]:
+    """The ``STATE_EVENTS_SHOWN`` latest published events a state took part in, newest first.
+
+    Finding them means looking through every participation of the state, which grows with the
+    archive; which events they are is kept until the content changes, and only those few rows
+    are read on each request."""
+
+    def latest_ids() -> list[int]:
+        events = involving_state(Event.objects.published(), state.iso_code)
+        return list(
+            events.order_by("-start_date", "pk").values_list("pk", flat=True)[:STATE_EVENTS_SHOWN]
+        )
+
+    ids = caching.cached(f"state-events:{state.pk}", latest_ids)
+    found = {e.pk: e for e in event_list().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def event_detail() -> QuerySet[Event]:
     participations = (
         Participation.objects.filter(published_through("person"))
@@ -136,7 +157,7 @@ def agreement_detail() -> QuerySet[Agreement]:
     )
 
 
-OFFICE_HOLDERS_SHOWN = 50
+OFFICE_HOLDERS_SHOWN = 20
 
 
 def office_holders(org: Organization) -> list[Position]:

@@ -109,11 +109,11 @@ class OrganizationDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         context["office_holders"] = selectors.office_holders(org)
         if org.is_state:
             context["activity"] = selectors.state_activity(org)
-            context["events"] = selectors.involving_state(
-                selectors.event_list(), org.iso_code
-            ).order_by("-start_date")[:50]
+            context["events"] = selectors.latest_events_of_state(org)
             context["agreements"] = (
-                Agreement.objects.published().filter(parties=org).order_by("-signed_on")[:50]
+                Agreement.objects.published()
+                .filter(parties=org)
+                .order_by("-signed_on")[: selectors.STATE_EVENTS_SHOWN]
             )
         else:
             context["events"] = selectors.event_list().filter(host=org)[:50]

@@ -77,6 +77,16 @@ class RecordLink(serializers.SlugRelatedField):
             "url": absolute_url(obj, self.context.get("request")),
         }
 
+    def get_choices(self, cutoff=None):
+        # The browsable API's forms list the records to choose from, keyed by what a client
+        # sends: the slug (DRF keys them by the representation, a dict here).
+        queryset = self.get_queryset()
+        if queryset is None:
+            return {}
+        if cutoff is not None:
+            queryset = queryset[:cutoff]
+        return {item.slug: self.display_value(item) for item in queryset}
+
     def to_internal_value(self, data):
         if isinstance(data, dict):
             data = data.get("slug")

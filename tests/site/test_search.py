@@ -82,3 +82,31 @@ def test_a_draft_place_does_not_make_an_event_findable(db):
     hidden = f.PlaceFactory(name="Secretville", status="draft")
     f.EventFactory(title="Meeting of ministers", place=hidden)
     assert titles("secretville") == {}
+
+
+def test_records_named_after_the_word_come_before_passing_mentions(db):
+    f.SourceFactory(title="Ministers met", summary="Talks on gas and energy supply.")
+    f.TopicFactory(name="Energy")
+    results = search("energy")
+    assert [str(h.record) for h in results["Topics"]] == ["Energy"]
+    assert [str(h.record) for h in results["Sources"]] == ["Ministers met"]
+
+
+def test_a_common_word_ranks_a_bounded_set_yet_finds_old_names(db, monkeypatch):
+    # With more matches than are ranked, the newest are ranked; a record whose name matches
+    # is still found, however old, since titles are ranked on their own first.
+    monkeypatch.setattr("events.search.RANKED", 3)
+    old = f.PersonFactory(name="Energy Envoy")
+    for n in range(6):
+        f.SourceFactory(title=f"Report {n}", summary="Energy talks held.")
+    results = search("energy")
+    assert [str(h.record) for h in results["People"]] == [str(old)]
+    assert len(results["Sources"]) == 3
+
+
+def test_a_single_letter_matches_whole_words_only(db):
+    f.PersonFactory(name="Wang Yi")
+    f.EventFactory(title="Trade talks in Tashkent")
+    assert titles("t") == {}
+    assert titles("yi") == {"People": ["Wang Yi"]}
+    assert titles("ta") == {"Events": ["Trade talks in Tashkent"]}
