@@ -47,3 +47,17 @@ def test_a_bad_query_is_still_a_bug_not_an_outage(client):
         pytest.raises(OperationalError),
     ):
         client.get("/events/")
+
+
+def test_a_reader_revalidating_while_the_database_is_away_gets_503(client, db, monkeypatch):
+    from django.db import OperationalError
+
+    from cmsproject import caching
+
+    def away():
+        raise OperationalError("connection failed: the database system is starting up")
+
+    monkeypatch.setattr(caching, "current", away)
+    response = client.get("/", HTTP_IF_NONE_MATCH='"anything"')
+    assert response.status_code == 503
+    assert response["Retry-After"]
