@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -159,6 +161,24 @@ class PublishableAdmin(SimpleHistoryAdmin):
             # Contributors see published records read-only; an Editor changes them.
             return workflow.can_publish(request.user, obj)
         return allowed
+
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        # Reverting saves a whole form over the record as it is now: only those who may change
+        # it now may revert it (django-simple-history asks for view permission only).
+        current = self.get_object(request, unquote(object_id))
+        if (
+            request.method == "POST"
+            and current is not None
+            and not self.has_change_permission(request, current)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request: HttpRequest, obj=None) -> bool:
+        current = self.model._default_manager.filter(pk=obj.pk).first() if obj else None
+        if current is not None and not self.has_change_permission(request, current):
+            return True  # the page shows the old version, without a Revert button
+        return super().revert_disabled(request, obj)
 
     def get_actions(self, request: HttpRequest):
         actions = super().get_actions(request)

@@ -113,6 +113,8 @@ class MentionAdmin(MentionDisplay, admin.ModelAdmin):
             citation = accept_mention(mention=mention, user=request.user, record=record)
         except ValidationError as exc:
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
         else:
             self.message_user(request, f"Accepted: “{citation.record}” now cites this source.")
         return self._back(request)
@@ -125,15 +127,23 @@ class MentionAdmin(MentionDisplay, admin.ModelAdmin):
 
     @admin.action(description="Accept selected suggestions")
     def accept_selected(self, request, queryset):
-        done, skipped = 0, 0
+        done, skipped, refused = 0, 0, 0
         for mention in queryset.filter(decision=Mention.Decision.SUGGESTED):
             try:
                 accept_mention(mention=mention, user=request.user)
                 done += 1
             except ValidationError:
                 skipped += 1
+            except PermissionDenied:
+                refused += 1
         note = f"; {skipped} ambiguous left for you to choose" if skipped else ""
-        self.message_user(request, f"{done} suggestion(s) accepted{note}.")
+        if refused:
+            note += f"; {refused} for published records left to an Editor"
+        self.message_user(
+            request,
+            f"{done} suggestion(s) accepted{note}.",
+            messages.WARNING if refused else messages.INFO,
+        )
 
     @admin.action(description="Reject selected suggestions")
     def reject_selected(self, request, queryset):

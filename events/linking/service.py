@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cmsproject.editorial import Status
+from cmsproject import workflow
+from cmsproject.editorial import Publishable, Status
 from sources.ingestion.cleaning import sentence_around
 from sources.models import Citation, Source
 
@@ -146,6 +147,16 @@ def accept_mention(*, mention: Mention, user, record=None) -> Citation:
         raise ValidationError("This suggestion has already been accepted.")
     if record is None:
         record = mention.record
+    if (
+        isinstance(record, Publishable)
+        and record.status in (Status.PUBLISHED, Status.WITHDRAWN)
+        and not workflow.can_publish(user, record)
+    ):
+        # A citation changes what a published record's page says: as for its other changes,
+        # an Editor makes it (see PublishableAdmin.has_change_permission).
+        raise PermissionDenied(
+            f"“{record}” is published: an Editor accepts suggestions for published records."
+        )
     if record is None and mention.is_ambiguous:
         raise ValidationError(
             "This name fits several records; choose which one before accepting it."
