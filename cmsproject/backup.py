@@ -107,8 +107,9 @@ def restore_backup(path: Path, *, force: bool = False) -> dict[str, int]:
                 target.write_bytes(archive.read(name))
     from events.search import rebuild_index
 
-    from .caching import bump
+    from .caching import NAMES, bump
 
     rebuild_index()
     bump()  # loaddata sends raw saves, which caches ignore
+    bump(NAMES)  # and the linking index
     return manifest["counts"]

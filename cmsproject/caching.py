@@ -7,7 +7,9 @@ content, by signals (and explicitly after bulk loads that bypass them).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -23,14 +25,42 @@ IGNORED = {"mention", "searchentry", "sourcefingerprint"}
 TIMEOUT = 60 * 60
 
 
-def current() -> int:
-    value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
-    return value or 0
+# Within one reading request the version is read once (see read_scope); a change resets it.
+_scope: ContextVar[dict | None] = ContextVar("caravan_content_version", default=None)
 
 
-def bump(**kwargs) -> None:
-    if not ContentVersion.objects.filter(pk=1).update(value=models.F("value") + 1):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"value": 1})
+# Counters kept as rows of ContentVersion: what readers see, and the names linking matches.
+CONTENT = 1
+NAMES = 2
+
+
+def current(counter: int = CONTENT) -> int:
+    scope = _scope.get()
+    if scope is not None and counter in scope:
+        return scope[counter]
+    value = ContentVersion.objects.filter(pk=counter).values_list("value", flat=True).first()
+    value = value or 0
+    if scope is not None:
+        scope[counter] = value
+    return value
+
+
+def bump(counter: int = CONTENT, **kwargs) -> None:
+    if not ContentVersion.objects.filter(pk=counter).update(value=models.F("value") + 1):
+        ContentVersion.objects.get_or_create(pk=counter, defaults={"value": 1})
+    scope = _scope.get()
+    if scope is not None:
+        scope.pop(counter, None)
+
+
+@contextmanager
+def read_scope() -> Iterator[None]:
+    """Read the content version at most once inside this block (a GET request)."""
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
 
 
 def cached(key: str, compute: Callable[[], Any], *, timeout: int = TIMEOUT) -> Any:

@@ -65,6 +65,12 @@ class ConditionalPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with caching.read_scope():  # one read of the content version for the whole request
+            return self._conditional(request)
+
+    def _conditional(self, request: HttpRequest) -> HttpResponse:
         try:
             etag = page_etag(request) if self._applies(request) else None
         except DatabaseError:

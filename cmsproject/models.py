@@ -4,7 +4,8 @@ from django.db import models
 
 
 class ContentVersion(models.Model):
-    """One row whose number goes up whenever a record, source or relation is saved or deleted.
+    """Counters that go up on every change (row 1: any record, source or relation saved or
+    deleted; row 2: a name linking matches — a person, alias, office, place, event…).
 
     Cached aggregates (home page counts and charts, a state's partner table, feeds, the
     calendar, the sitemap) are keyed by it, so every app server sees a change at once — a

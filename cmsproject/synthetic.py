@@ -419,10 +419,11 @@ def generate(
         )
     from events.search import rebuild_index
 
-    from .caching import bump
+    from .caching import NAMES, bump
 
     rebuild_index()
     bump()  # bulk inserts send no signals
+    bump(NAMES)  # nor do they tell linking of the new names
     return {
         "sources": len(sources),
         "events": len(events),

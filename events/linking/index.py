@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db.models.signals import post_delete, post_save
 
+from cmsproject import caching
+
 from .folding import fold_word, skeleton, words
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -192,18 +194,24 @@ def _family_name_first(person) -> bool:
 
 _lock = threading.Lock()
 _cached: NameIndex | None = None
+_cached_version: int | None = None
 
 
 def get_index() -> NameIndex:
-    global _cached
+    """The index, rebuilt when any process has changed a name since it was built: the names
+    counter lives in the database, so an app server sees another's new person at once."""
+    global _cached, _cached_version
+    version = caching.current(caching.NAMES)
     with _lock:
-        if _cached is None:
-            _cached = build_index()
+        if _cached is None or _cached_version != version:
+            _cached, _cached_version = build_index(), version
         return _cached
 
 
 def invalidate(**kwargs) -> None:
     global _cached
+    if not kwargs.get("raw"):
+        caching.bump(caching.NAMES)
     with _lock:
         _cached = None
 
