@@ -239,7 +239,9 @@ def search(query: str) -> dict[str, list[Hit]]:
         ids = ranked.get(kind)
         if not ids:
             continue
-        queryset = model.objects.published().filter(pk__in=ids)
+        # No ORDER BY: the ids give the order, and an ORDER BY would let the planner walk a
+        # whole ordered index looking for them.
+        queryset = model.objects.published().filter(pk__in=ids).order_by()
         if hasattr(model, "aliases"):
             queryset = queryset.prefetch_related("aliases")
         records = {r.pk: r for r in queryset}

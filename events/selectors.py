@@ -78,7 +78,7 @@ def latest_events_of_state(state: Organization) -> list[Event]:
         )
 
     ids = caching.cached(f"state-events:{state.pk}", latest_ids)
-    found = {e.pk: e for e in event_list().filter(pk__in=ids)}
+    found = {e.pk: e for e in event_list().filter(pk__in=ids).order_by()}
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -182,8 +182,10 @@ def find_near_duplicate(sketch: list[int]) -> Source | None:
         .values_list("source_id", flat=True)[:MAX_CANDIDATES]
     )
     best, best_score = None, dedup.NEAR_DUPLICATE_THRESHOLD
-    for candidate in Source.objects.filter(pk__in=candidate_ids).only(
-        "id", "sketch", "duplicate_of_id", "slug"
+    for candidate in (
+        Source.objects.filter(pk__in=candidate_ids)
+        .order_by("pk")
+        .only("id", "sketch", "duplicate_of_id", "slug")
     ):
         score = dedup.similarity(sketch, candidate.sketch)
         if score >= best_score:
