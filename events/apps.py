@@ -16,4 +16,4 @@ class EventsConfig(AppConfig):
         index.connect_signals()
         search.connect_signals()
         # Every imported source is searched for the names we know.
-        register_source_hook(service.source_hook)
+        register_source_hook(service.sources_hook)

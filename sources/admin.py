@@ -13,7 +13,7 @@ from django.urls import path
 from cmsproject.admin import PublishableAdmin
 
 from .forms import ImportArticlesForm
-from .ingestion.service import import_file, summarise
+from .ingestion.service import import_files, summarise
 from .models import Citation, Outlet, Source
 
 
@@ -106,10 +106,10 @@ class SourceAdmin(PublishableAdmin):
         reports = None
         form = ImportArticlesForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            reports = [
-                import_file(name=upload.name, data=upload.read(), user=request.user)
-                for upload in form.cleaned_data["files"]
-            ]
+            reports = import_files(
+                [(upload.name, upload.read()) for upload in form.cleaned_data["files"]],
+                user=request.user,
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

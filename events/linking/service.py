@@ -92,8 +92,27 @@ def _as_dict(found: Found, index: NameIndex) -> dict:
 def link_source(source: Source, user=None, *, new_source: bool = False) -> list[dict]:
     """Find mentions, save one suggestion per record (rejections are kept and respected), and
     return every occurrence in the report shape of DESIGN.md."""
+    return link_sources([source], user, new_sources=new_source)[0]
+
+
+@transaction.atomic
+def link_sources(
+    sources: list[Source], user=None, *, new_sources: bool = False
+) -> list[list[dict]]:
+    """:func:`link_source` for several sources, their suggestions saved in one insert."""
     index = get_index()
-    found = find_mentions(source, index=index)
+    types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
+    new_rows: list[Mention] = []
+    out = []
+    for source in sources:
+        found = find_mentions(source, index=index)
+        new_rows += _new_mentions(source, found, index, types, new_source=new_sources)
+        out.append([_as_dict(f, index) for f in found])
+    Mention.objects.bulk_create(new_rows)
+    return out
+
+
+def _new_mentions(source, found: list[Found], index: NameIndex, types, *, new_source: bool):
     existing = {
         (m.content_type_id, m.object_id, m.proposed_name if m.object_id is None else ""): m
         for m in (Mention.objects.filter(source=source) if not new_source else [])
@@ -102,15 +121,14 @@ def link_source(source: Source, user=None, *, new_source: bool = False) -> list[
     for f in found:
         key = (f.kind, f.record_id, f.proposed_name or (f.text if f.candidates else ""))
         groups.setdefault(key, []).append(f)
-    types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
-    new_rows = []
+    rows = []
     for (kind, record_id, proposed), hits in groups.items():
         ct = types[kind]
         first = hits[0]
         key = (ct.id if record_id else None, record_id, proposed if record_id is None else "")
         if key in existing:
             continue  # already suggested, accepted or rejected: decisions stand
-        new_rows.append(
+        rows.append(
             Mention(
                 source=source,
                 kind=kind,
@@ -126,8 +144,7 @@ def link_source(source: Source, user=None, *, new_source: bool = False) -> list[
                 candidates=[{"id": c, "name": index.names[(kind, c)][0]} for c in first.candidates],
             )
         )
-    Mention.objects.bulk_create(new_rows)
-    return [_as_dict(f, index) for f in found]
+    return rows
 
 
 def _check_may_decide(user) -> None:
@@ -194,6 +211,6 @@ def reject_mention(*, mention: Mention, user) -> Mention:
     return mention
 
 
-def source_hook(source: Source, user) -> list[dict]:
-    """Called by the import service for each source it creates."""
-    return link_source(source, user, new_source=True)
+def sources_hook(sources: list[Source], user) -> list[list[dict]]:
+    """Called by the import service with the sources it has just created."""
+    return link_sources(sources, user, new_sources=True)

@@ -9,13 +9,14 @@ register a hook that receives each new source and returns what it found.
 from __future__ import annotations
 
 import logging
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count
 
 from cmsproject.editorial import Status, unique_slug
@@ -31,9 +32,12 @@ logger = logging.getLogger(__name__)
 MIN_BODY_WORDS = 15
 # Earlier sources compared with a new one: those sharing most of its indexed hashes.
 MAX_CANDIDATES = 20
+# Files whose database work is done together (see import_files).
+BATCH_SIZE = 50
 
-# Called with (source, user) after a source is created; each returns a list of mention dicts.
-SourceHook = Callable[[Source, Any], list[dict]]
+# Called with (sources, user) after sources are created; each returns, for each source, a
+# list of mention dicts.
+SourceHook = Callable[[list[Source], Any], list[list[dict]]]
 _hooks: list[SourceHook] = []
 
 
@@ -80,8 +84,44 @@ class ImportReport:
 
 def import_file(*, name: str, data: bytes, user=None) -> ImportReport:
     """Import one article file (.txt or .html) as a draft source; never raises for bad input."""
+    return import_files([(name, data)], user=user)[0]
+
+
+def import_files(files: Iterable[tuple[str, bytes]], *, user=None) -> list[ImportReport]:
+    """Import a batch of files, one report each in order, as if one by one.
+
+    Reading, cleaning and fingerprinting are per file; the database work is done together:
+    one query for known texts and addresses, one insert each for the sources, their history
+    and their fingerprints. A file that depends on another of the same batch (the same text,
+    address or slug, or a near copy) waits until the files before it are written. If the
+    batch cannot be written together (a slug taken meanwhile by an editor, say), nothing of it
+    stays and each file is imported on its own, so one bad file still fails alone.
+    """
+    slots: list[ImportReport | _Article] = []
+    for name, data in files:
+        slots.append(_guarded(name, lambda name=name, data=data: _read(name, data)))
+    articles = [slot for slot in slots if isinstance(slot, _Article)]
     try:
-        return _import(name=name, data=data, user=user)
+        with transaction.atomic():
+            done = _Batch(user).run(articles)
+    except Exception:  # any failure: the whole batch again, file by file
+        logger.warning("A batch of %d files is imported one by one", len(articles), exc_info=True)
+        done = {id(a): _guarded(a.name, lambda a=a: _import_one(a, user)) for a in articles}
+    return [done[id(slot)] if isinstance(slot, _Article) else slot for slot in slots]
+
+
+def _guarded(name: str, work: Callable[[], Any], *, database_errors: bool = True) -> Any:
+    """``work()``, or the failed report that says why it could not be done. With
+    ``database_errors=False`` those propagate: inside a batch they call for the fallback."""
+    try:
+        return work()
+    except _BatchFailed:
+        raise
+    except DatabaseError:
+        if not database_errors:
+            raise
+        logger.exception("Import of %s failed", name)
+        return ImportReport(file=name, status="failed", error="The database refused this file.")
     except (UnreadableFile, ImportRefused) as exc:
         return ImportReport(file=name, status="failed", error=str(exc))
     except ValidationError as exc:
@@ -96,7 +136,20 @@ def import_file(*, name: str, data: bytes, user=None) -> ImportReport:
         )
 
 
-def _import(*, name: str, data: bytes, user) -> ImportReport:
+@dataclass
+class _Article:
+    """A file read, cleaned and fingerprinted: all but the database."""
+
+    name: str
+    text: str
+    article: Any
+    url: str
+    site_name: str
+    body_hash: str
+    sketch: list[int]
+
+
+def _read(name: str, data: bytes) -> _Article:
     decoded = decode(data, name=name)
     url = site_name = ""
     if decoded.is_html:
@@ -117,54 +170,173 @@ def _import(*, name: str, data: bytes, user) -> ImportReport:
         raise ImportRefused(
             f"Too little text to be an article ({len(article.body.split())} words after cleaning)."
         )
+    return _Article(
+        name=name,
+        text=decoded.text,
+        article=article,
+        url=url,
+        site_name=site_name,
+        body_hash=dedup.content_hash(article.body),
+        sketch=dedup.sketch(article.body),
+    )
 
-    body_hash = dedup.content_hash(article.body)
-    same = Source.objects.filter(content_hash=body_hash).select_related("outlet").first()
+
+def _url_taken(source: Source) -> ImportRefused:
+    return ImportRefused(
+        f"A source with this URL already exists ({source.slug}) and its text differs; "
+        "update it in the admin instead."
+    )
+
+
+def _new_source(a: _Article, original: Source | None, user, *, taken: set[str]) -> Source | None:
+    """The draft source for ``a``, validated, with a slug no row and no name in ``taken``
+    uses; not saved."""
+    article = a.article
+    source = Source(
+        title=article.title[:500],
+        url=a.url,
+        published_on=article.published_on,
+        language=article.language,
+        body=article.body,
+        raw_text=a.text,
+        content_hash=a.body_hash,
+        sketch=a.sketch,
+        dateline=article.dateline[:100],
+        image_credit=article.image_credit[:200],
+        duplicate_of=original,
+        status=Status.DRAFT,
+        created_by=user,
+        updated_by=user,
+    )
+    if a.site_name:
+        source.outlet = outlet_named(a.site_name, user=user)
+    slug = unique_slug(Source, source.title)
+    if slug in taken:
+        return None  # another file of the batch, not yet written, has it
+    source.slug = slug
+    # The slug was just made unique and the URL checked: skip those two queries.
+    source.full_clean(exclude=["slug"], validate_constraints=False)
+    source._history_user = user
+    source._change_reason = f"Imported from {a.name}"
+    return source
+
+
+def _import_one(a: _Article, user) -> ImportReport:
+    """``a`` on its own, against what the database holds now, in its own transaction."""
+    same = Source.objects.filter(content_hash=a.body_hash).select_related("outlet").first()
     if same is not None:
-        return ImportReport(file=name, status="unchanged", source=same)
-    if url:
-        at_url = Source.objects.filter(url=url).first()
+        return ImportReport(file=a.name, status="unchanged", source=same)
+    if a.url:
+        at_url = Source.objects.filter(url=a.url).first()
         if at_url is not None:
-            raise ImportRefused(
-                f"A source with this URL already exists ({at_url.slug}) and its text differs; "
-                "update it in the admin instead."
-            )
-
-    sketch = dedup.sketch(article.body)
-    original = find_near_duplicate(sketch)
+            raise _url_taken(at_url)
+    original = find_near_duplicate(a.sketch)
     with transaction.atomic():
-        source = Source(
-            title=article.title[:500],
-            url=url,
-            published_on=article.published_on,
-            language=article.language,
-            body=article.body,
-            raw_text=decoded.text,
-            content_hash=body_hash,
-            sketch=sketch,
-            dateline=article.dateline[:100],
-            image_credit=article.image_credit[:200],
-            duplicate_of=original,
-            status=Status.DRAFT,
-            created_by=user,
-            updated_by=user,
-        )
-        if site_name:
-            source.outlet = outlet_named(site_name, user=user)
-        source.slug = unique_slug(Source, source.title)
-        # The slug was just made unique and the URL checked above: skip those two queries.
-        source.full_clean(exclude=["slug"], validate_constraints=False)
-        source._history_user = user
-        source._change_reason = f"Imported from {name}"
+        source = _new_source(a, original, user, taken=set())
         source.save()
-        SourceFingerprint.objects.bulk_create(
-            [SourceFingerprint(source=source, value=v) for v in dedup.index_keys(sketch)]
-        )
-        mentions: list[dict] = []
-        for hook in _hooks:
-            mentions.extend(hook(source, user))
+        _write_fingerprints([source])
+        [mentions] = _run_hooks([source], user)
     status = "duplicate" if original is not None else "created"
-    return ImportReport(file=name, status=status, source=source, mentions=mentions)
+    return ImportReport(file=a.name, status=status, source=source, mentions=mentions)
+
+
+def _write_fingerprints(sources: list[Source]) -> None:
+    SourceFingerprint.objects.bulk_create(
+        [SourceFingerprint(source=s, value=v) for s in sources for v in dedup.index_keys(s.sketch)]
+    )
+
+
+def _run_hooks(sources: list[Source], user) -> list[list[dict]]:
+    mentions: list[list[dict]] = [[] for _ in sources]
+    for hook in _hooks:
+        for found, more in zip(mentions, hook(sources, user), strict=True):
+            found.extend(more)
+    return mentions
+
+
+class _Batch:
+    """The database side of :func:`import_files`, inside its transaction."""
+
+    def __init__(self, user) -> None:
+        self.user = user
+        self.pending: list[tuple[_Article, Source]] = []  # added, not yet written
+        self.added: list[_Article] = []
+        self.originals: dict[int, Source | None] = {}
+        self.done: dict[int, ImportReport] = {}
+
+    def run(self, articles: list[_Article]) -> dict[int, ImportReport]:
+        known = {}
+        hashes = {a.body_hash for a in articles}
+        for source in Source.objects.filter(content_hash__in=hashes).select_related("outlet"):
+            known.setdefault(source.content_hash, source)
+        urls = {a.url for a in articles if a.url}
+        at_url = {s.url: s for s in Source.objects.filter(url__in=urls)} if urls else {}
+        self.originals = near_duplicates_of(articles)
+        for a in articles:
+            report = _guarded(
+                a.name, lambda a=a: self._decide(a, known, at_url), database_errors=False
+            )
+            self.done[id(a)] = report
+            if report.status in ("created", "duplicate"):
+                self.added.append(a)
+        self.flush()
+        return self.done
+
+    def _decide(self, a: _Article, known: dict, at_url: dict) -> ImportReport:
+        if self._depends_on_batch(a):
+            self.flush()  # written now: the database answers for them from here on
+            return _import_one(a, self.user)
+        if a.body_hash in known:
+            return ImportReport(a.name, "unchanged", source=known[a.body_hash])
+        if a.url in at_url:
+            raise _url_taken(at_url[a.url])
+        return self._add(a)
+
+    def _depends_on_batch(self, a: _Article) -> bool:
+        """Whether ``a`` repeats a file added earlier in this batch (what was looked up before
+        the batch was written cannot know it)."""
+        keys = set(dedup.index_keys(a.sketch))
+        return any(
+            a.body_hash == b.body_hash
+            or (a.url and a.url == b.url)
+            # a near copy shares indexed hashes, as find_near_duplicate's candidates do
+            or (
+                keys.intersection(dedup.index_keys(b.sketch))
+                and dedup.similarity(a.sketch, b.sketch) >= dedup.NEAR_DUPLICATE_THRESHOLD
+            )
+            for b in self.added
+        )
+
+    def _add(self, a: _Article) -> ImportReport:
+        original = self.originals[id(a)]
+        taken = {s.slug for _, s in self.pending}
+        source = _new_source(a, original, self.user, taken=taken)
+        if source is None:  # its slug waits for a pending file: write those first
+            self.flush()
+            return _import_one(a, self.user)
+        self.pending.append((a, source))
+        status = "duplicate" if original is not None else "created"
+        return ImportReport(a.name, status, source=source)  # mentions added when written
+
+    def flush(self) -> None:
+        """Write the pending sources; any failure undoes the whole batch (see import_files)."""
+        if not self.pending:
+            return
+        try:
+            sources = [s for _, s in self.pending]
+            Source.objects.bulk_create(sources)
+            Source.history.bulk_history_create(sources)
+            _write_fingerprints(sources)
+            found = _run_hooks(sources, self.user)
+        except Exception as exc:
+            raise _BatchFailed from exc
+        for (a, _), mentions in zip(self.pending, found, strict=True):
+            self.done[id(a)].mentions = mentions
+        self.pending = []
+
+
+class _BatchFailed(Exception):
+    """The batch could not be written together; never a single file's failure."""
 
 
 def find_near_duplicate(sketch: list[int]) -> Source | None:
@@ -181,12 +353,17 @@ def find_near_duplicate(sketch: list[int]) -> Source | None:
         .order_by("-shared", "source_id")
         .values_list("source_id", flat=True)[:MAX_CANDIDATES]
     )
+    return _original_among(sketch, _sketches(candidate_ids).values())
+
+
+def _sketches(ids) -> dict[int, Source]:
+    rows = Source.objects.filter(pk__in=ids).order_by("pk")
+    return {s.pk: s for s in rows.only("id", "sketch", "duplicate_of_id", "slug")}
+
+
+def _original_among(sketch: list[int], candidates) -> Source | None:
     best, best_score = None, dedup.NEAR_DUPLICATE_THRESHOLD
-    for candidate in (
-        Source.objects.filter(pk__in=candidate_ids)
-        .order_by("pk")
-        .only("id", "sketch", "duplicate_of_id", "slug")
-    ):
+    for candidate in sorted(candidates, key=lambda c: c.pk):
         score = dedup.similarity(sketch, candidate.sketch)
         if score >= best_score:
             best, best_score = candidate, score
@@ -194,6 +371,27 @@ def find_near_duplicate(sketch: list[int]) -> Source | None:
         return None
     # Copies point at the first source of the story, not at another copy.
     return Source.objects.get(pk=best.duplicate_of_id or best.pk)
+
+
+def near_duplicates_of(articles: list[_Article]) -> dict[int, Source | None]:
+    """:func:`find_near_duplicate` for each article (by ``id()``), in two queries in all."""
+    keys_of = {id(a): set(dedup.index_keys(a.sketch)) for a in articles}
+    sources_of_key: dict[int, list[int]] = defaultdict(list)
+    wanted = set().union(*keys_of.values()) if keys_of else set()
+    for value, source_id in SourceFingerprint.objects.filter(value__in=wanted).values_list(
+        "value", "source_id"
+    ):
+        sources_of_key[value].append(source_id)
+    candidates_of = {}
+    for a in articles:
+        shared = Counter(i for key in keys_of[id(a)] for i in sources_of_key.get(key, ()))
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        candidates_of[id(a)] = [i for i, _ in ranked[:MAX_CANDIDATES]]
+    sketches = _sketches({i for ids in candidates_of.values() for i in ids})
+    return {
+        id(a): _original_among(a.sketch, [sketches[i] for i in candidates_of[id(a)]])
+        for a in articles
+    }
 
 
 def outlet_named(name: str, *, user=None) -> Outlet:
@@ -228,20 +426,36 @@ def count_files(paths: Iterable[str | Path]) -> int:
 def import_paths(
     paths: Iterable[str | Path], *, user=None, on_progress: Callable[[int], None] | None = None
 ) -> Iterator[ImportReport]:
-    """Import every file under ``paths``, one report per file, streaming (memory stays flat)."""
-    for done, (name, path, problem) in enumerate(iter_files(paths), start=1):
-        if problem:
-            report = ImportReport(file=name, status="failed", error=problem)
-        else:
+    """Import every file under ``paths``, one report per file, in batches of ``BATCH_SIZE``
+    (memory stays flat however many files there are)."""
+    done = 0
+    for chunk in _chunks(iter_files(paths), BATCH_SIZE):
+        slots: list[ImportReport | tuple[str, bytes]] = []
+        for name, path, problem in chunk:
+            if problem:
+                slots.append(ImportReport(file=name, status="failed", error=problem))
+                continue
             try:
-                data = path.read_bytes()
+                slots.append((name, path.read_bytes()))
             except OSError as exc:
-                report = ImportReport(file=name, status="failed", error=f"Cannot read: {exc}")
-            else:
-                report = import_file(name=name, data=data, user=user)
-        if on_progress:
-            on_progress(done)
-        yield report
+                slots.append(ImportReport(file=name, status="failed", error=f"Cannot read: {exc}"))
+        imported = iter(import_files([s for s in slots if isinstance(s, tuple)], user=user))
+        for slot in slots:
+            done += 1
+            if on_progress:
+                on_progress(done)
+            yield slot if isinstance(slot, ImportReport) else next(imported)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def summarise(reports: list[ImportReport]) -> dict[str, int]:
