@@ -108,8 +108,10 @@ def restore_backup(path: Path, *, force: bool = False) -> dict[str, int]:
     from events.search import rebuild_index
 
     from .caching import NAMES, bump
+    from .dbstats import refresh_statistics
 
     rebuild_index()
+    refresh_statistics()
     bump()  # loaddata sends raw saves, which caches ignore
     bump(NAMES)  # and the linking index
     return manifest["counts"]

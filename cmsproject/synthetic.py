@@ -420,8 +420,10 @@ def generate(
     from events.search import rebuild_index
 
     from .caching import NAMES, bump
+    from .dbstats import refresh_statistics
 
     rebuild_index()
+    refresh_statistics()  # the planner's picture of the new sizes
     bump()  # bulk inserts send no signals
     bump(NAMES)  # nor do they tell linking of the new names
     return {

@@ -58,3 +58,15 @@ def test_same_seed_twice_adds_distinct_rows(capsys):
             "1",
         )
     assert Source.objects.count() == 40
+
+
+def test_a_bulk_load_leaves_the_planner_statistics(capsys):
+    from django.db import connection
+
+    call_command("generate_data", "--sources", "50", "--events", "10", "--people", "5")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events_participation'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'events_participation'")
+        assert cursor.fetchone()[0] > 0

@@ -8,6 +8,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from cmsproject.dbstats import ANALYZE_AFTER, refresh_statistics
 from sources.ingestion.service import count_files, import_paths, summarise
 
 
@@ -31,22 +32,30 @@ class Command(BaseCommand):
         as_json = options["format"] == "json"
         total = count_files(options["paths"])
         progress = None if as_json or total < 2 else self._progress(total)
-        reports = []
+        # Each report is written as it comes and forgotten (a JSON array too, item by item):
+        # memory stays flat over 100,000 files.
+        counts = summarise([])
+        total_done = 0
+        if as_json:
+            self.stdout.write("[", ending="")
         for report in import_paths(options["paths"], user=user, on_progress=progress):
-            reports.append(report)
-            if not as_json:
+            counts[report.status] += 1
+            if as_json:
+                item = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+                self.stdout.write(("," if total_done else "") + "\n" + item, ending="")
+            else:
                 self._print(report)
+            total_done += 1
         if progress:
             sys.stderr.write("\n")
-        counts = summarise(reports)
+        if counts["created"] + counts["duplicate"] >= ANALYZE_AFTER:
+            refresh_statistics()
         if as_json:
-            self.stdout.write(
-                json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2)
-            )
+            self.stdout.write("\n]" if total_done else "]")
         else:
             self.stdout.write(
                 "Imported {total} file(s): {created} created, {duplicate} duplicate, "
-                "{unchanged} unchanged, {failed} failed.".format(total=len(reports), **counts)
+                "{unchanged} unchanged, {failed} failed.".format(total=total_done, **counts)
             )
         if counts["failed"]:
             sys.exit(1)
