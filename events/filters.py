@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cmsproject.editorial import published_through, sees_unpublished
 from cmsproject.filtering import SlugFilter, StateFilter, YearFilter, visible_choices
@@ -37,15 +37,17 @@ def events_involving(queryset: QuerySet[Event], state: Organization, *, user) ->
     """Events a state took part in: as host, by a participant representing it, or on its soil.
 
     Only what ``user`` may see counts: a draft participant or place does not put an event in a
-    country. Id subqueries, each answered by an index, and visibility as joins.
+    country. "Represented" is asked per event (EXISTS, answered by the participation index)
+    rather than as a list of every event the state ever attended: walking the list in date
+    order then stops after a page instead of first collecting thousands of ids.
     """
-    represented = Participation.objects.filter(representing=state)
+    represented = Participation.objects.filter(event=OuterRef("pk"), representing=state)
     if not sees_unpublished(user, Person):
         represented = represented.filter(published_through("person"))
     on_soil = Q(place__country=state)
     if not sees_unpublished(user, Place):
         on_soil &= published_through("place")
-    return queryset.filter(Q(host=state) | on_soil | Q(pk__in=represented.values("event_id")))
+    return queryset.filter(Q(host=state) | on_soil | Exists(represented))
 
 
 class EventFilter(django_filters.FilterSet):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from cmsproject import caching
 from cmsproject.editorial import published_through
@@ -52,12 +52,12 @@ def involving_state(queryset: QuerySet[Event], iso_code: str) -> QuerySet[Event]
     """
     # Only what a reader can see counts: a draft participant or draft place says nothing.
     represented = Participation.objects.filter(
-        published_through("person"), representing__iso_code=iso_code
+        published_through("person"), event=OuterRef("pk"), representing__iso_code=iso_code
     )
     return queryset.filter(
         Q(host__iso_code=iso_code)
         | (Q(place__country__iso_code=iso_code) & published_through("place"))
-        | Q(pk__in=represented.values("event_id"))
+        | Exists(represented)
     )
 
 

@@ -240,6 +240,11 @@ class Participation(models.Model):
                 violation_error_message=_("This person is already a participant of this event."),
             ),
         ]
+        indexes = [
+            # "did this event have someone representing that state?", asked per event while a
+            # country's list is walked in date order (events/filters.py events_involving)
+            models.Index(fields=["event", "representing"], name="participation_event_state"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} at {self.event}"
