@@ -143,6 +143,7 @@ class RecordViewSet(
         with transaction.atomic():
             instance = self.get_object()
             type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+            self.check_published_is_for_editors(request, instance)
             self.check_if_match(request, instance)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
@@ -152,6 +153,17 @@ class RecordViewSet(
         response = Response(data)
         response["ETag"] = etag_of(data)
         return response
+
+    def check_published_is_for_editors(self, request, instance) -> None:
+        """As in the admin: a published (or withdrawn) record is changed by those who may
+        publish it; a Contributor works on drafts."""
+        if instance.status in (Status.PUBLISHED, Status.WITHDRAWN) and not workflow.can_publish(
+            request.user, instance
+        ):
+            raise exceptions.PermissionDenied(
+                f"This {instance._meta.verbose_name} is {Status(instance.status).label.lower()}: "
+                "only Editors change published and withdrawn records."
+            )
 
     def check_if_match(self, request, instance) -> None:
         header = request.headers.get("If-Match")

@@ -64,21 +64,27 @@ def test_contributor_cannot_publish_a_draft_and_nothing_is_saved(contributor_cli
     assert (event.status, event.title) == ("draft", "Secret summit")
 
 
-def test_contributor_submits_for_review_and_edits_published_records(
-    contributor_client, contributor, world
+def test_contributor_submits_for_review_but_leaves_published_records_to_editors(
+    contributor_client, contributor, editor_client, world
 ):
     response = contributor_client.patch(
-        "/api/v1/events/secret-summit/", {"status": "review"}, format="json"
+        "/api/v1/events/secret-summit/", {"summary": "Drafted.", "status": "review"}, format="json"
     )
     assert response.status_code == 200, response.json()
     assert Event.objects.get(slug="secret-summit").status == "review"
+    assert Event.objects.get(slug="secret-summit").history.latest().history_user == contributor
+    before = Event.objects.get(slug="astana-summit").summary
     response = contributor_client.patch(
         "/api/v1/events/astana-summit/", {"summary": "Leaders met in Astana."}, format="json"
     )
+    assert response.status_code == 403
+    assert "only Editors change published" in response.json()["detail"]
+    assert Event.objects.get(slug="astana-summit").summary == before
+    response = editor_client.patch(
+        "/api/v1/events/astana-summit/", {"summary": "Leaders met in Astana."}, format="json"
+    )
     assert response.status_code == 200
-    event = Event.objects.get(slug="astana-summit")
-    assert event.status == "published" and event.summary == "Leaders met in Astana."
-    assert event.history.latest().history_user == contributor
+    assert Event.objects.get(slug="astana-summit").summary == "Leaders met in Astana."
 
 
 def test_contributor_cannot_withdraw(contributor_client, world):

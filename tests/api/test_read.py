@@ -167,3 +167,14 @@ def test_unknown_api_addresses_answer_json_404(anon, db):
         assert response.status_code == 404, path
         assert response["Content-Type"] == "application/json", path
         assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch", "post"])
+def test_an_address_no_record_can_have_is_a_json_404_for_every_method(client, db, method):
+    # A slug with a dot matches no route; a token-less write there must not meet the CSRF
+    # check's HTML 403 page either.
+    response = getattr(client, method)(
+        "/api/v1/agreements/a.b/", {}, content_type="application/json"
+    )
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test import testcases
 
 from tests.quality import CHROMIUM, CHROMIUM_FLAGS, require
 
@@ -17,6 +19,19 @@ from tests.quality import CHROMIUM, CHROMIUM_FLAGS, require
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server lends the test's in-memory SQLite connection to every request thread;
+    a browser fetching a page and its parts at once then runs two queries on one connection,
+    which can deadlock inside SQLite. Served one at a time (Django closes each connection of
+    an unthreaded server, so no idle keep-alive blocks the next request)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+testcases.LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
