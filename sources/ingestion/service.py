@@ -17,7 +17,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Count
 
 from cmsproject.editorial import Status, unique_slug
 
@@ -341,24 +340,36 @@ class _BatchFailed(Exception):
 
 def find_near_duplicate(sketch: list[int]) -> Source | None:
     """The original of the most similar earlier source, if one is similar enough."""
-    keys = dedup.index_keys(sketch)
-    if not keys:
-        return None
-    # A copy shares most of the 8 indexed hashes (a 0.6-similar one about 5 of them): the
-    # sources sharing the most are the likeliest copies, and only those are compared.
-    candidate_ids = list(
-        SourceFingerprint.objects.filter(value__in=keys)
-        .values("source_id")
-        .annotate(shared=Count("id"))
-        .order_by("-shared", "source_id")
-        .values_list("source_id", flat=True)[:MAX_CANDIDATES]
-    )
-    return _original_among(sketch, _sketches(candidate_ids).values())
+    return originals_of([sketch])[0]
 
 
-def _sketches(ids) -> dict[int, Source]:
-    rows = Source.objects.filter(pk__in=ids).order_by("pk")
-    return {s.pk: s for s in rows.only("id", "sketch", "duplicate_of_id", "slug")}
+def near_duplicates_of(articles: list[_Article]) -> dict[int, Source | None]:
+    """:func:`find_near_duplicate` for each article (by ``id()``), in two queries in all."""
+    return dict(zip(map(id, articles), originals_of([a.sketch for a in articles]), strict=True))
+
+
+def originals_of(sketches: list[list[int]]) -> list[Source | None]:
+    """For each sketch, the original of the most similar earlier source, if one is similar
+    enough. A copy shares most of the 8 indexed hashes (a 0.6-similar one about 5 of them):
+    the sources sharing the most are the likeliest copies, and only those are compared."""
+    keys_of = [set(dedup.index_keys(sketch)) for sketch in sketches]
+    sources_of_key: dict[int, list[int]] = defaultdict(list)
+    wanted = set().union(*keys_of)
+    for value, source_id in SourceFingerprint.objects.filter(value__in=wanted).values_list(
+        "value", "source_id"
+    ):
+        sources_of_key[value].append(source_id)
+    candidates_of = []
+    for keys in keys_of:
+        shared = Counter(i for key in keys for i in sources_of_key.get(key, ()))
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        candidates_of.append([i for i, _ in ranked[:MAX_CANDIDATES]])
+    rows = Source.objects.filter(pk__in={i for ids in candidates_of for i in ids}).order_by("pk")
+    found = {s.pk: s for s in rows.only("id", "sketch", "duplicate_of_id", "slug")}
+    return [
+        _original_among(sketch, [found[i] for i in ids])
+        for sketch, ids in zip(sketches, candidates_of, strict=True)
+    ]
 
 
 def _original_among(sketch: list[int], candidates) -> Source | None:
@@ -371,27 +382,6 @@ def _original_among(sketch: list[int], candidates) -> Source | None:
         return None
     # Copies point at the first source of the story, not at another copy.
     return Source.objects.get(pk=best.duplicate_of_id or best.pk)
-
-
-def near_duplicates_of(articles: list[_Article]) -> dict[int, Source | None]:
-    """:func:`find_near_duplicate` for each article (by ``id()``), in two queries in all."""
-    keys_of = {id(a): set(dedup.index_keys(a.sketch)) for a in articles}
-    sources_of_key: dict[int, list[int]] = defaultdict(list)
-    wanted = set().union(*keys_of.values()) if keys_of else set()
-    for value, source_id in SourceFingerprint.objects.filter(value__in=wanted).values_list(
-        "value", "source_id"
-    ):
-        sources_of_key[value].append(source_id)
-    candidates_of = {}
-    for a in articles:
-        shared = Counter(i for key in keys_of[id(a)] for i in sources_of_key.get(key, ()))
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-        candidates_of[id(a)] = [i for i, _ in ranked[:MAX_CANDIDATES]]
-    sketches = _sketches({i for ids in candidates_of.values() for i in ids})
-    return {
-        id(a): _original_among(a.sketch, [sketches[i] for i in candidates_of[id(a)]])
-        for a in articles
-    }
 
 
 def outlet_named(name: str, *, user=None) -> Outlet:

@@ -33,6 +33,10 @@ SAME_TITLE = [
 ]
 
 
+# What each file of batch() comes to, in order.
+STATUSES = ["created", "unchanged", "duplicate", "failed", "created", "created"]
+
+
 def batch():
     return [
         ("story.txt", article(*STORY)),
@@ -63,14 +67,7 @@ def test_a_batch_gives_what_one_by_one_gives():
     Source.objects.all().delete()
     alone = outcome([import_file(name=name, data=data) for name, data in batch()])
     assert together == alone
-    assert [status for _, status, *_ in together] == [
-        "created",
-        "unchanged",
-        "duplicate",
-        "failed",
-        "created",
-        "created",
-    ]
+    assert [status for _, status, *_ in together] == STATUSES
     assert rows == Source.objects.count() == 4
     slugs = list(Source.objects.values_list("slug", flat=True))
     assert len(set(slugs)) == len(slugs)  # two "Ministers meet in Chengdu", two slugs
@@ -97,14 +94,7 @@ def test_a_batch_that_cannot_be_written_together_is_imported_file_by_file(monkey
     monkeypatch.setattr(HistoryManager, "bulk_history_create", failing_history)
     reports = import_files(batch())
     assert calls == [1]
-    assert [r.status for r in reports] == [
-        "created",
-        "unchanged",
-        "duplicate",
-        "failed",
-        "created",
-        "created",
-    ]
+    assert [r.status for r in reports] == STATUSES
     assert Source.objects.count() == 4  # nothing twice, nothing lost
 
 
@@ -113,6 +103,4 @@ def test_import_command_reads_in_batches(tmp_path, monkeypatch):
     for name, data in batch():
         (tmp_path / name).write_bytes(data)
     reports = list(service.import_paths([tmp_path]))
-    assert sorted(r.status for r in reports) == sorted(
-        ["created", "unchanged", "duplicate", "failed", "created", "created"]
-    )
+    assert sorted(r.status for r in reports) == sorted(STATUSES)
