@@ -52,6 +52,7 @@ run: demo
 
 test: install-dev test-tools
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 # Production-style serving: gunicorn behind your proxy (see README, "Running in production").

@@ -8,5 +8,7 @@ class CmsprojectConfig(AppConfig):
 
     def ready(self) -> None:
         from . import caching
+        from .editorial import roles
 
         caching.connect_signals()
+        roles.connect_signals()

@@ -17,9 +17,10 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from .editorial.registry import editorial_app_labels
+from .editorial.visibility import for_readers
 from .models import ContentVersion
 
-CONTENT_APPS = ("sources", "events")
 # Rows that change without changing what readers see.
 IGNORED = {"mention", "searchentry", "sourcefingerprint"}
 TIMEOUT = 60 * 60
@@ -64,11 +65,13 @@ def read_scope() -> Iterator[None]:
 
 
 def cached(key: str, compute: Callable[[], Any], *, timeout: int = TIMEOUT) -> Any:
-    """``compute()`` once per content version (per cache)."""
+    """``compute()`` once per content version (per cache), as readers see the content: what is
+    cached is shared by everyone, so it never holds what only editors may see."""
     full_key = f"caravan:{key}:v{current()}"
     value = cache.get(full_key)
     if value is None:
-        value = compute()
+        with for_readers():
+            value = compute()
         cache.set(full_key, value, timeout)
     return value
 
@@ -107,7 +110,7 @@ def _on_change(sender, **kwargs) -> None:
         return  # a new draft changes nothing readers see
     opts = sender._meta
     if (
-        opts.app_label in CONTENT_APPS
+        opts.app_label in editorial_app_labels()
         and opts.model_name not in IGNORED
         and not (opts.model_name.startswith("historical"))
     ):

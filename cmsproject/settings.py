@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # every read of a record is for the request's user: readers never see drafts
+    "cmsproject.editorial.visibility.AudienceMiddleware",
     # after authentication: readers' pages answer 304 when unchanged, staff always get fresh
     "cmsproject.conditional.ConditionalPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -278,8 +280,8 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("CARAVAN_API_ANON_RATE", "60/min"),
         "user": os.environ.get("CARAVAN_API_USER_RATE", "600/min"),
     },
-    "DEFAULT_SCHEMA_CLASS": "cmsproject.api.schema.AutoSchema",
-    "EXCEPTION_HANDLER": "cmsproject.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "cmsproject.editorial.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "cmsproject.editorial.api.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -305,7 +307,7 @@ SPECTACULAR_SETTINGS = {
         "OutletKindEnum": "sources.models.Outlet.Kind",
         "AliasKindEnum": "events.models.AliasBase.Kind",
         "DatePrecisionEnum": "events.models.DatePrecision",
-        "StatusEnum": "cmsproject.editorial.Status",
+        "StatusEnum": "cmsproject.editorial.models.Status",
     },
 }
 

@@ -2,29 +2,52 @@
 
 from django.urls import path
 
+from cmsproject.editorial.views import reader_page
 from events import views as event_views
 from sources import views as source_views
 
 app_name = "site"
 
 urlpatterns = [
-    path("events/", event_views.EventListView.as_view(), name="event-list"),
-    path("events/<slug:slug>/", event_views.EventDetailView.as_view(), name="event-detail"),
-    path("people/", event_views.PersonListView.as_view(), name="person-list"),
-    path("people/<slug:slug>/", event_views.PersonDetailView.as_view(), name="person-detail"),
-    path("organizations/", event_views.OrganizationListView.as_view(), name="organization-list"),
+    path("events/", reader_page(event_views.EventListView.as_view()), name="event-list"),
+    path(
+        "events/<slug:slug>/",
+        reader_page(event_views.EventDetailView.as_view()),
+        name="event-detail",
+    ),
+    path("people/", reader_page(event_views.PersonListView.as_view()), name="person-list"),
+    path(
+        "people/<slug:slug>/",
+        reader_page(event_views.PersonDetailView.as_view()),
+        name="person-detail",
+    ),
+    path(
+        "organizations/",
+        reader_page(event_views.OrganizationListView.as_view()),
+        name="organization-list",
+    ),
     path(
         "organizations/<slug:slug>/",
-        event_views.OrganizationDetailView.as_view(),
+        reader_page(event_views.OrganizationDetailView.as_view()),
         name="organization-detail",
     ),
-    path("agreements/", event_views.AgreementListView.as_view(), name="agreement-list"),
+    path(
+        "agreements/", reader_page(event_views.AgreementListView.as_view()), name="agreement-list"
+    ),
     path(
         "agreements/<slug:slug>/",
-        event_views.AgreementDetailView.as_view(),
+        reader_page(event_views.AgreementDetailView.as_view()),
         name="agreement-detail",
     ),
-    path("sources/", source_views.SourceListView.as_view(), name="source-list"),
-    path("sources/<slug:slug>/", source_views.SourceDetailView.as_view(), name="source-detail"),
-    path("topics/<slug:slug>/", event_views.TopicDetailView.as_view(), name="topic-detail"),
+    path("sources/", reader_page(source_views.SourceListView.as_view()), name="source-list"),
+    path(
+        "sources/<slug:slug>/",
+        reader_page(source_views.SourceDetailView.as_view()),
+        name="source-detail",
+    ),
+    path(
+        "topics/<slug:slug>/",
+        reader_page(event_views.TopicDetailView.as_view()),
+        name="topic-detail",
+    ),
 ]

@@ -9,31 +9,36 @@ from events.feeds import SITEMAPS, EventsFeed, events_ics
 from events.views import HomeView, SearchView
 
 from . import views
-from .activity import activity_view
 from .caching import cache_response
+from .editorial.activity import activity_view
+from .editorial.views import reader_page
 
 admin.site.site_header = "Caravan editorial"
 admin.site.site_title = "Caravan"
 admin.site.index_title = "Records, sources and workflow"
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    path("", reader_page(HomeView.as_view()), name="home"),
     path("", include("cmsproject.site_urls")),
-    path("search/", SearchView.as_view(), name="search"),
+    path("search/", reader_page(SearchView.as_view()), name="search"),
     # Feeds, calendar and sitemap are cached per content version: rebuilt after any change.
-    path("feeds/events/", cache_response(EventsFeed()), name="feed-events"),
-    path("feeds/events/<str:country>/", cache_response(EventsFeed()), name="feed-events-country"),
-    path("events.ics", cache_response(events_ics), name="events-ics"),
+    path("feeds/events/", reader_page(cache_response(EventsFeed())), name="feed-events"),
+    path(
+        "feeds/events/<str:country>/",
+        reader_page(cache_response(EventsFeed())),
+        name="feed-events-country",
+    ),
+    path("events.ics", reader_page(cache_response(events_ics)), name="events-ics"),
     # A sitemap index: one section per record type, each paginated at 5,000 URLs.
     path(
         "sitemap.xml",
-        cache_response(sitemaps.index),
+        reader_page(cache_response(sitemaps.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_response(sitemaps.sitemap),
+        reader_page(cache_response(sitemaps.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -6,22 +6,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 
-class VisibleToUserMixin:
-    """Readers see published records; staff who may view drafts can preview them.
-
-    Anyone else asking for a draft gets a 404, as if it did not exist.
-    """
-
-    def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        obj = context.get("object")
-        context["is_preview"] = obj is not None and not getattr(obj, "is_published", True)
-        return context
-
-
 def healthz(request: HttpRequest) -> HttpResponse:
     """Answers 200 when the database answers, 503 when it does not."""
     try:

@@ -7,7 +7,7 @@ import datetime
 from django.contrib import admin
 from django.db.models import Prefetch, Q
 
-from cmsproject.admin import PublishableAdmin
+from cmsproject.editorial.admin import PublishableAdmin
 from sources.admin import CitationInline
 
 from .admin_merge import MergeDuplicatesMixin

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from cmsproject.admin import PublishableAdmin
-from cmsproject.editorial import Status
+from cmsproject.editorial.admin import PublishableAdmin
+from cmsproject.editorial.models import Status
 
 from . import merging
 

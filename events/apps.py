@@ -6,13 +6,11 @@ class EventsConfig(AppConfig):
     verbose_name = "Records"
 
     def ready(self) -> None:
-        from cmsproject import roles
         from sources.ingestion.service import register_source_hook
 
         from . import search
         from .linking import index, service
 
-        roles.connect_signals()
         index.connect_signals()
         search.connect_signals()
         # Every imported source is searched for the names we know.

@@ -12,8 +12,8 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from cmsproject.editorial import published_through, sees_unpublished
-from cmsproject.filtering import SlugFilter, StateFilter, YearFilter, visible_choices
+from cmsproject.editorial.filtering import SlugFilter, StateFilter, YearFilter, visible_choices
+from cmsproject.editorial.models import published_through, sees_unpublished
 
 from .models import (
     Agreement,

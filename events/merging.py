@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count
 
-from cmsproject.editorial import Publishable
+from cmsproject.editorial.models import Publishable
 
 from .models import AliasBase
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from cmsproject import caching
-from cmsproject.editorial import published_through
+from cmsproject.editorial.models import published_through
 from sources.models import Citation, Source
 
 from .models import (

@@ -6,8 +6,8 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from cmsproject.editorial.views import VisibleToUserMixin
 from cmsproject.pagination import CachedCountPaginator
-from cmsproject.views import VisibleToUserMixin
 from sources.notes import Notes
 
 from . import jsonld, selectors

@@ -10,7 +10,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from cmsproject.admin import PublishableAdmin
+from cmsproject.editorial.admin import PublishableAdmin
 
 from .forms import ImportArticlesForm
 from .ingestion.service import import_files, summarise

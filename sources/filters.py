@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import django_filters
 
-from cmsproject.filtering import SlugFilter, YearFilter, visible_choices
+from cmsproject.editorial.filtering import SlugFilter, YearFilter, visible_choices
 
 from .models import Outlet, Source
 

@@ -12,9 +12,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable
+from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.paths import named_path, slug_path
+from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
-from cmsproject.urls_fast import named_path, slug_path
 
 from .text import excerpt_occurs_in
 
@@ -169,7 +170,7 @@ class Source(Publishable):
         return slug_path("site:source-detail", self.slug)
 
 
-class SourceFingerprint(models.Model):
+class SourceFingerprint(EditorialRow):
     """One of the smallest shingle hashes of a source's body, indexed to find near duplicates."""
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="fingerprints")
@@ -184,7 +185,7 @@ class SourceFingerprint(models.Model):
         return f"{self.source_id}:{self.value}"
 
 
-class CitationQuerySet(models.QuerySet):
+class CitationQuerySet(AudienceQuerySet):
     def for_object(self, obj: models.Model) -> CitationQuerySet:
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
@@ -193,7 +194,7 @@ class CitationQuerySet(models.QuerySet):
         return self.filter(source__status="published")
 
 
-class Citation(models.Model):
+class Citation(EditorialRow):
     """A source backing a record, with the exact words the record rests on."""
 
     source = models.ForeignKey(

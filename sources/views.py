@@ -7,8 +7,8 @@ from collections import defaultdict
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from cmsproject.editorial.views import VisibleToUserMixin
 from cmsproject.pagination import CachedCountPaginator
-from cmsproject.views import VisibleToUserMixin
 
 from .filters import SourceFilter
 from .models import Source

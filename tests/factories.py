@@ -8,7 +8,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
 from events import models as ev
 from sources import models as src
 

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
 from events.models import Event, Mention, Person, Position
 from sources.models import Citation
 from tests import factories as f
@@ -144,7 +144,7 @@ def test_contributor_cannot_publish_with_a_bulk_action(client, contributor):
 def test_contributor_cannot_publish_by_reverting_to_a_published_revision(
     client, contributor, editor
 ):
-    from cmsproject import workflow
+    from cmsproject.editorial import workflow
 
     event = f.EventFactory(status=Status.DRAFT, title="Old title")
     workflow.publish(obj=event, user=editor)
@@ -238,6 +238,23 @@ def test_revert_restores_an_old_version(client, editor):
     assert Event.objects.get(pk=event.pk).title == "First title"
     assert event.history.first().history_type == "~"
     assert LogEntry.objects.filter(action_flag=CHANGE, object_id=str(event.pk)).exists()
+
+
+def test_an_editor_working_alone_reverts_with_the_version_the_page_gave(client, editor):
+    import re
+
+    event = f.EventFactory(status=Status.DRAFT, title="First title")
+    event.title = "Second title"
+    event.save()
+    first = event.history.order_by("history_date").first()
+    client.force_login(editor)
+    url = reverse("admin:events_event_simple_history", args=[event.pk, first.pk])
+    page = client.get(url).content.decode()
+    loaded = re.search(r'name="loaded_version" value="([^"]*)"', page).group(1)
+    data = event_form_data(slug=event.slug, title="First title", status="draft")
+    response = client.post(url, {**data, "loaded_version": loaded})
+    assert "changed by" not in response.content.decode()
+    assert Event.objects.get(pk=event.pk).title == "First title"
 
 
 def test_view_on_site_only_for_published(client, superuser):

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cmsproject import audit, workflow
-from cmsproject.editorial import Status
+from cmsproject.editorial import audit, workflow
+from cmsproject.editorial.models import Status
 from events import merging
 from events.models import Event, Person
 from sources.models import Source

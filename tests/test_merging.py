@@ -4,7 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
 from events import merging
 from events.models import (
     Event,

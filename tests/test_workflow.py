@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cmsproject import workflow
-from cmsproject.editorial import Status
+from cmsproject.editorial import workflow
+from cmsproject.editorial.models import Status
 from events.models import Agreement, Event, Organization, Person, Place, Topic
 from sources.models import Outlet, Source
 from tests import factories as f
@@ -69,6 +69,20 @@ def test_withdrawn_records_can_go_back_to_draft_but_drafts_cannot_be_withdrawn(e
     workflow.withdraw(obj=event, user=editor)
     workflow.return_to_draft(obj=event, user=editor)
     assert Event.objects.get(pk=event.pk).status == Status.DRAFT
+
+
+@pytest.mark.parametrize("factory", RECORD_FACTORIES)
+@pytest.mark.parametrize("start", [Status.PUBLISHED, Status.WITHDRAWN])
+def test_contributor_cannot_undo_an_editors_decision_by_bulk_action(factory, start, contributor):
+    record = factory(status=start)
+    result = workflow.bulk_transition(
+        objects=type(record).objects.filter(pk=record.pk), target=Status.DRAFT, user=contributor
+    )
+    record.refresh_from_db()
+    assert record.status == start
+    assert len(result.refused) == 1
+    if start == Status.WITHDRAWN:
+        assert "only Editors" in result.summary(type(record)._meta.verbose_name_plural)
 
 
 def test_users_without_an_account_or_group_change_nothing(db):

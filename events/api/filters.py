@@ -13,7 +13,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Model, Q, QuerySet
 
-from cmsproject.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
+from cmsproject.editorial.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
 
 from .. import filters as shared
 from ..models import (

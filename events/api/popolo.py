@@ -18,8 +18,8 @@ from rest_framework import exceptions, permissions, serializers
 from rest_framework.views import APIView
 
 from cmsproject import caching
-from cmsproject.api import conditional_response, etag_of
-from cmsproject.editorial import published_through
+from cmsproject.editorial.api import conditional_response, etag_of
+from cmsproject.editorial.models import published_through
 
 from ..models import DatePrecision, Organization, Person, Position
 

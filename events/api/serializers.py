@@ -1,7 +1,7 @@
 """Serializers of events, people, organizations, places, agreements and topics.
 
 List serializers are lean; detail serializers add related records as ``{slug, name, url}``
-(drafts left out for readers, see :class:`cmsproject.api.RecordLink`) and the citations.
+(drafts left out for readers, see :class:`cmsproject.editorial.api.RecordLink`) and the citations.
 Details are also what clients write: relations by slug, child lists (aliases, positions,
 participants, signatories, citations) replaced as a whole when given.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cmsproject.api import RecordLink, RecordSerializer, VisibleChildList, sync_children
+from cmsproject.editorial.api import RecordLink, RecordSerializer, VisibleChildList, sync_children
 from sources.api.serializers import CitedSerializer
 
 from ..models import (

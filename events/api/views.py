@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from cmsproject.api import CSVExportMixin, RecordViewSet, visible
+from cmsproject.editorial.api import CSVExportMixin, RecordViewSet, visible
 from sources.api.serializers import citations_prefetch
 
 from ..models import (

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cmsproject import workflow
-from cmsproject.editorial import Publishable, Status
+from cmsproject.editorial import workflow
+from cmsproject.editorial.models import Publishable, Status
 from sources.ingestion.cleaning import sentence_around
 from sources.models import Citation, Source
 

@@ -7,8 +7,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable
-from cmsproject.urls_fast import slug_path
+from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.paths import slug_path
+from cmsproject.editorial.visibility import EditorialRow
 
 from .base import AliasBase, citations_relation, date_order_constraint
 from .events import Event
@@ -140,7 +141,7 @@ class AgreementAlias(AliasBase):
         ]
 
 
-class Signatory(models.Model):
+class Signatory(EditorialRow):
     """A person who signed an agreement on behalf of a party."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")

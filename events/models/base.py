@@ -8,6 +8,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cmsproject.editorial.visibility import EditorialRow
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
@@ -26,7 +28,7 @@ def format_date(value: datetime.date | None, precision: str = DatePrecision.DAY)
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-class AliasBase(models.Model):
+class AliasBase(EditorialRow):
     """Another name of a record: a transliteration, native script, former name, misspelling."""
 
     class Kind(models.TextChoices):

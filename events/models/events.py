@@ -8,9 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable
+from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.paths import named_path, slug_path
+from cmsproject.editorial.visibility import EditorialRow
 from cmsproject.uploads import SafeImageField
-from cmsproject.urls_fast import named_path, slug_path
 
 from .base import DatePrecision, citations_relation, date_order_constraint, format_date
 from .organizations import Organization, Place
@@ -18,7 +19,7 @@ from .people import Person
 from .topics import Topic
 
 
-class EventSeries(models.Model):
+class EventSeries(EditorialRow):
     """A recurring format, e.g. "China–Central Asia Foreign Ministers' Meeting"."""
 
     name = models.CharField(
@@ -201,7 +202,7 @@ class Event(Publishable):
             raise ValidationError(errors)
 
 
-class Participation(models.Model):
+class Participation(EditorialRow):
     """A person at an event, in a role, representing a state or body."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
@@ -259,7 +260,7 @@ class Participation(models.Model):
         )
 
 
-class EventImage(models.Model):
+class EventImage(EditorialRow):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
     image = SafeImageField(upload_to="events/")
     alt_text = models.CharField(max_length=300, help_text=_("What the image shows."))

@@ -9,10 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cmsproject.editorial.visibility import EditorialRow
 from sources.models import Source
 
 
-class Mention(models.Model):
+class Mention(EditorialRow):
     """A record (or a person we do not know yet) named in a source.
 
     One row per record per source: ``text``/``start``/``end`` give the first occurrence and

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable, PublishableQuerySet
-from cmsproject.urls_fast import named_path, slug_path
+from cmsproject.editorial.models import Publishable, PublishableQuerySet
+from cmsproject.editorial.paths import named_path, slug_path
 from sources.models import alpha3
 
 from .base import AliasBase, citations_relation

@@ -9,9 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable
+from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.paths import slug_path
+from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
-from cmsproject.urls_fast import slug_path
 
 from .base import AliasBase, DatePrecision, citations_relation, date_order_constraint
 from .organizations import Organization
@@ -142,7 +143,7 @@ def covers(
     return end >= date
 
 
-class PositionQuerySet(models.QuerySet):
+class PositionQuerySet(AudienceQuerySet):
     def held_on(self, date: datetime.date) -> PositionQuerySet:
         """Positions held on ``date`` (see :func:`covers` for ends known to the month)."""
         ended_after = (
@@ -161,7 +162,7 @@ class PositionQuerySet(models.QuerySet):
         return self.held_on(datetime.date.today())
 
 
-class Position(models.Model):
+class Position(EditorialRow):
     """A person holds a role at an organization from a start date to an end date."""
 
     class Role(models.TextChoices):

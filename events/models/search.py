@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
+from cmsproject.editorial.visibility import EditorialRow
 
-class SearchEntry(models.Model):
+
+class SearchEntry(EditorialRow):
     """What search reads for one published record: its names and its text.
 
     Rows exist only for published records (kept in step by signals; rebuilt by

@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial import Publishable
-from cmsproject.urls_fast import slug_path
+from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.paths import slug_path
 
 from .base import citations_relation
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 
-from cmsproject.api import RecordFilterSet, visible
+from cmsproject.editorial.api import RecordFilterSet, visible
 
 from .. import filters as shared
 from ..models import Outlet, Source

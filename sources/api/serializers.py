@@ -10,14 +10,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from rest_framework import serializers
 
-from cmsproject.api import (
+from cmsproject.editorial.api import (
     RecordLink,
     RecordSerializer,
     VisibleChildList,
     is_visible,
     sync_children,
 )
-from cmsproject.editorial import published_through, sees_unpublished
+from cmsproject.editorial.models import published_through, sees_unpublished
 
 from ..models import Citation, Outlet, Source
 

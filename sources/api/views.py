@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from cmsproject.api import RecordViewSet
+from cmsproject.editorial.api import RecordViewSet
 
 from ..models import Citation, Source
 from .filters import SourceFilter

@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
-from cmsproject.editorial import Status, unique_slug
+from cmsproject.editorial.models import Status, unique_slug
 
 from ..models import Outlet, Source, SourceFingerprint
 from . import dedup

@@ -1,8 +1,8 @@
-"""The API's filters against known facts of the demo dataset (cmsproject/demo_data.py)."""
+"""The API's filters against known facts of the demo dataset (cmsproject/ops/demo/)."""
 
 import pytest
 
-from cmsproject.demo import load_demo
+from cmsproject.ops.demo import load_demo
 
 from .conftest import slugs
 

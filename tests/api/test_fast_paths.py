@@ -1,12 +1,12 @@
 """The shortcuts taken for speed give exactly what the plain DRF / django-filter path gives:
-lists serialized by :mod:`cmsproject.api.fastlist`, unfiltered lists that skip the FilterSet,
-and totals counted once per content version."""
+lists serialized by :mod:`cmsproject.editorial.api.fastlist`, unfiltered lists that skip the
+FilterSet, and totals counted once per content version."""
 
 import pytest
 from rest_framework import serializers
 
-from cmsproject.api import fastlist
-from cmsproject.api import filters as api_filters
+from cmsproject.editorial.api import fastlist
+from cmsproject.editorial.api import filters as api_filters
 from tests import factories as f
 
 ENDPOINTS = ["events", "people", "organizations", "places", "agreements", "sources", "topics"]

@@ -44,8 +44,8 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from cmsproject import api_urls
 from cmsproject import urls as root_urls
-from cmsproject.concurrency import version_of
-from cmsproject.editorial import Publishable, Status
+from cmsproject.editorial.concurrency import version_of
+from cmsproject.editorial.models import Publishable, Status
 from events import models as ev
 from sources import models as src
 from tests import factories as f

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cmsproject import workflow
+from cmsproject.editorial import workflow
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
 from events.models import Agreement, Event, Organization, Person, Place, Topic
 from sources.models import Outlet, Source
 
@@ -82,7 +82,7 @@ def test_crawl_finds_no_draft(client, world):
 
 
 def test_crawl_of_the_demo_data_finds_no_draft_and_only_valid_html(client, tmp_path):
-    from cmsproject.demo import load_demo
+    from cmsproject.ops.demo import load_demo
     from tests.quality import validate_html
 
     load_demo()

@@ -173,7 +173,7 @@ def test_sitemap_index_and_sections_have_lastmod_and_only_published(client, worl
 
 
 def test_cached_feeds_change_as_soon_as_a_record_is_published(client, world, editor):
-    from cmsproject import workflow
+    from cmsproject.editorial import workflow
 
     assert "Hidden draft summit" not in client.get("/feeds/events/").content.decode()
     assert "Hidden draft summit" not in client.get("/events.ics").content.decode()

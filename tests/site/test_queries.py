@@ -86,7 +86,7 @@ def test_cached_pages_cost_one_query_when_nothing_changed(client, hub, url):
 
 
 def test_list_totals_are_counted_once_until_something_changes(client, hub, editor):
-    from cmsproject import workflow
+    from cmsproject.editorial import workflow
 
     grow(hub, 2)
     client.get("/events/")

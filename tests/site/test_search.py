@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from cmsproject import workflow
+from cmsproject.editorial import workflow
 from events.models import SearchEntry
 from events.search import search
 from tests import factories as f

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cmsproject.backup import make_backup
+from cmsproject.ops.backup import make_backup
 
 
 class Command(BaseCommand):

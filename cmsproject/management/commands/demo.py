@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from cmsproject.demo import load_demo
+from cmsproject.ops.demo import load_demo
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cmsproject.synthetic import Sizes, generate
+from cmsproject.ops.synthetic import Sizes, generate
 
 
 class Command(BaseCommand):

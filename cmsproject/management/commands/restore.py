@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cmsproject.backup import RestoreRefused, counts, restore_backup
+from cmsproject.ops.backup import RestoreIncomplete, RestoreRefused, restore_backup
 
 
 class Command(BaseCommand):
@@ -27,10 +27,6 @@ class Command(BaseCommand):
             raise CommandError(f"No backup file at {path}.")
         try:
             expected = restore_backup(path, force=options["force"])
-        except RestoreRefused as exc:
+        except (RestoreRefused, RestoreIncomplete) as exc:
             raise CommandError(str(exc)) from None
-        now = counts()
-        wrong = {k: (v, now.get(k)) for k, v in expected.items() if now.get(k) != v}
-        if wrong:
-            raise CommandError(f"Restored, but counts differ from the backup: {wrong}")
         self.stdout.write(f"Restored {sum(expected.values())} rows from {path}.")

@@ -8,7 +8,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from cmsproject.dbstats import ANALYZE_AFTER, refresh_statistics
+from cmsproject.ops.dbstats import ANALYZE_AFTER, refresh_statistics
 from sources.ingestion.service import count_files, import_paths, summarise
 
 

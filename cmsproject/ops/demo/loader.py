@@ -1,8 +1,7 @@
-"""Loads the demo dataset (cmsproject.demo_data) so that a second run writes nothing at all."""
+"""Loads the demo dataset (the data modules beside this one) so that a second run writes nothing."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -10,12 +9,9 @@ from typing import Any, TypeVar
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from cmsproject import demo_data
-from cmsproject.editorial import Status
 from events.models import (
     Agreement,
     AgreementAlias,
-    DatePrecision,
     Event,
     EventSeries,
     Organization,
@@ -32,7 +28,17 @@ from events.models import (
 from sources.ingestion.dedup import content_hash
 from sources.models import Citation, Outlet, Source
 
+from .agreements import AGREEMENTS
+from .events import EVENTS, SERIES
+from .ministers import MINISTERS
+from .people import LEADERS
+from .sources import CITATIONS, OUTLETS, SOURCES
+from .states import BODIES, PLACES, STATES
+from .topics import TOPICS
+from .values import editorial, exact_date, partial_date
+
 CHANGE_REASON = "Demo data"
+PEOPLE = [*LEADERS, *MINISTERS]  # in this order, as they are loaded
 RECORD_TYPES: dict[str, type[models.Model]] = {
     "organization": Organization,
     "place": Place,
@@ -55,35 +61,6 @@ class DemoResult:
 
     def summary(self) -> str:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-
-
-def partial_date(text: str | None) -> tuple[datetime.date | None, str]:
-    """A date and its precision: "2022-12-30" a day, "2022-12" a month, "2023" a year.
-
-    A month or a year is stored as its first day, as FACTS.md asks.
-    """
-    if not text:
-        return None, DatePrecision.DAY
-    parts = [int(p) for p in text.split("-")]
-    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH, 3: DatePrecision.DAY}[len(parts)]
-    return datetime.date(*parts, *[1] * (3 - len(parts))), precision
-
-
-def exact_date(text: str | None) -> datetime.date | None:
-    value, precision = partial_date(text)
-    if precision != DatePrecision.DAY:
-        raise ValueError(f"{text!r}: this field needs a full date")
-    return value
-
-
-def editorial(item: dict) -> dict[str, Any]:
-    """Status fields of a Publishable: published (at a fixed time) unless the data says not."""
-    status = item.get("status", Status.PUBLISHED)
-    return {
-        "status": status,
-        "published_at": demo_data.PUBLISHED_AT if status == Status.PUBLISHED else None,
-        "editor_note": item.get("editor_note", ""),
-    }
 
 
 def _stored(obj: models.Model, name: str) -> Any:
@@ -168,9 +145,9 @@ class DemoLoader:
         return self.records[(kind, slug)] if slug else None
 
     def organizations(self) -> None:
-        for item in demo_data.STATES:
+        for item in STATES:
             self._organization({**item, "kind": Organization.Kind.STATE})
-        for item in demo_data.BODIES:
+        for item in BODIES:
             self._organization(item)
 
     def _organization(self, item: dict) -> None:
@@ -194,7 +171,7 @@ class DemoLoader:
         self.aliases(OrganizationAlias, "organization", org, item.get("aliases", []))
 
     def places(self) -> None:
-        for item in demo_data.PLACES:
+        for item in PLACES:
             place = self.upsert(
                 Place,
                 lookup={"slug": item["slug"]},
@@ -211,7 +188,7 @@ class DemoLoader:
             self.aliases(PlaceAlias, "place", place, item.get("aliases", []))
 
     def topics(self) -> None:
-        for item in demo_data.TOPICS:
+        for item in TOPICS:
             topic = self.upsert(
                 Topic,
                 lookup={"slug": item["slug"]},
@@ -225,7 +202,7 @@ class DemoLoader:
             self.records[("topic", topic.slug)] = topic
 
     def people(self) -> None:
-        for item in demo_data.PEOPLE:
+        for item in PEOPLE:
             country = self.get("organization", item["country"])
             person = self.upsert(
                 Person,
@@ -272,9 +249,9 @@ class DemoLoader:
                 lookup={"slug": item["slug"]},
                 values={"name": item["name"], "description": item["description"]},
             )
-            for item in demo_data.SERIES
+            for item in SERIES
         }
-        for item in demo_data.EVENTS:
+        for item in EVENTS:
             start, precision = partial_date(item["start"])
             event = self.upsert(
                 Event,
@@ -309,7 +286,7 @@ class DemoLoader:
                 )
 
     def agreements(self) -> None:
-        for item in demo_data.AGREEMENTS:
+        for item in AGREEMENTS:
             agreement = self.upsert(
                 Agreement,
                 lookup={"slug": item["slug"]},
@@ -350,9 +327,9 @@ class DemoLoader:
                     **editorial(item),
                 },
             )
-            for item in demo_data.OUTLETS
+            for item in OUTLETS
         }
-        for item in demo_data.SOURCES:
+        for item in SOURCES:
             source = self.upsert(
                 Source,
                 lookup={"slug": item["slug"]},
@@ -370,7 +347,7 @@ class DemoLoader:
             self.records[("source", source.slug)] = source
 
     def citations(self) -> None:
-        for source, (kind, slug), excerpt, claim, note in demo_data.CITATIONS:
+        for source, (kind, slug), excerpt, claim, note in CITATIONS:
             record = self.get(kind, slug)
             self.upsert(
                 Citation,

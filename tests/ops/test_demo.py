@@ -9,13 +9,18 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from cmsproject import demo_data
-from cmsproject.demo import load_demo
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
+from cmsproject.ops.demo import load_demo
+from cmsproject.ops.demo.agreements import AGREEMENTS
+from cmsproject.ops.demo.events import EVENTS
+from cmsproject.ops.demo.loader import PEOPLE
+from cmsproject.ops.demo.sources import CITATIONS, SOURCES
+from cmsproject.ops.demo.states import BODIES, STATES
+from cmsproject.ops.demo.values import PUBLISHED_AT
 from events.models import Event, Organization, Person, PersonAlias, Place, Position
 from sources.models import Citation, Source
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 pytestmark = pytest.mark.django_db
 
 
@@ -143,7 +148,7 @@ def test_seed_spellings_are_aliases(demo):
 
 def test_every_citation_quotes_its_source(demo):
     citations = list(Citation.objects.select_related("source"))
-    assert len(citations) == len(demo_data.CITATIONS)
+    assert len(citations) == len(CITATIONS)
     for citation in citations:
         citation.full_clean()
 
@@ -163,7 +168,7 @@ def test_drafts_and_reviews_are_there_to_see_the_workflow(demo):
     assert Source.objects.filter(status=Status.DRAFT).exists()
     assert not Event.objects.filter(status=Status.DRAFT, published_at__isnull=False).exists()
     published = Event.objects.published()
-    assert set(published.values_list("published_at", flat=True)) == {demo_data.PUBLISHED_AT}
+    assert set(published.values_list("published_at", flat=True)) == {PUBLISHED_AT}
 
 
 def _phrases(text: str, n: int = 11) -> set[tuple[str, ...]]:
@@ -176,10 +181,10 @@ def _phrases(text: str, n: int = 11) -> set[tuple[str, ...]]:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
 def test_demo_text_shares_no_phrase_with_the_seed_articles():
     seeds = set().union(*(_phrases(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
-    texts = [s[key] for s in demo_data.SOURCES for key in ("title", "summary", "body")]
-    texts += [e["summary"] for e in demo_data.EVENTS]
-    texts += [a["summary"] for a in demo_data.AGREEMENTS]
-    texts += [p["biography"] for p in demo_data.PEOPLE]
-    texts += [o["description"] for o in demo_data.STATES + demo_data.BODIES]
+    texts = [s[key] for s in SOURCES for key in ("title", "summary", "body")]
+    texts += [e["summary"] for e in EVENTS]
+    texts += [a["summary"] for a in AGREEMENTS]
+    texts += [p["biography"] for p in PEOPLE]
+    texts += [o["description"] for o in STATES + BODIES]
     shared = {" ".join(phrase) for text in texts for phrase in _phrases(text) & seeds}
     assert not shared

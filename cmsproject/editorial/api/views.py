@@ -12,8 +12,8 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, quot
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from cmsproject import workflow
-from cmsproject.editorial import Publishable, Status
+from cmsproject.editorial import workflow
+from cmsproject.editorial.models import Publishable, Status
 
 from .errors import PreconditionFailed, StatusChangeRefused
 from .filters import FilterBackend

@@ -87,7 +87,8 @@ def _generic(field: drf.Field) -> Callable[[Any], Any]:
 
 
 class FastListSerializer(serializers.ListSerializer):
-    """``many=True`` of a :class:`~cmsproject.api.RecordSerializer`: DRF's output, faster."""
+    """``many=True`` of a :class:`~cmsproject.editorial.api.RecordSerializer`: DRF's output,
+    faster."""
 
     def to_representation(self, data):
         rows = data.all() if isinstance(data, models.manager.BaseManager) else data

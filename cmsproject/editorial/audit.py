@@ -15,13 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from .editorial import Publishable
+from .registry import publishable_models
 from .workflow import VERBS
 
 # change reason -> action; the workflow service writes these (see workflow.VERBS)
@@ -83,12 +82,7 @@ def action_condition(action: str) -> Q:
 @cache
 def record_models() -> tuple[type[models.Model], ...]:
     """Every record type with a history: the concrete Publishable models."""
-    return tuple(
-        sorted(
-            (m for m in apps.get_models() if issubclass(m, Publishable) and hasattr(m, "history")),
-            key=lambda m: m._meta.label_lower,
-        )
-    )
+    return tuple(m for m in publishable_models() if hasattr(m, "history"))
 
 
 def _label_field(model: type[models.Model]) -> str:

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .visibility import AudienceManager, AudienceQuerySet
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -32,7 +34,7 @@ def sees_unpublished(user, model: type[models.Model]) -> bool:
     )
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(AudienceQuerySet):
     def published(self) -> PublishableQuerySet:
         """Records a reader may see: published, and nothing else."""
         return self.filter(status=Status.PUBLISHED)
@@ -45,7 +47,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status__in=statuses)
 
 
-PublishableManager = models.Manager.from_queryset(PublishableQuerySet)
+PublishableManager = AudienceManager.from_queryset(PublishableQuerySet)
 
 
 def published_through(lookup: str) -> models.Q:

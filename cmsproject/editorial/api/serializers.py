@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
 
-from cmsproject.editorial import sees_unpublished
-from cmsproject.urls_fast import absolute, slug_path
+from cmsproject.editorial.models import sees_unpublished
+from cmsproject.editorial.paths import absolute, slug_path
 
 from .fastlist import FastListSerializer
 from .visibility import absolute_url, is_schema_generation

@@ -1,7 +1,7 @@
 """The admin side of the editorial base: status, authorship, history and workflow actions.
 
 Every record's ModelAdmin extends :class:`PublishableAdmin`. Status changes made in the form, by a
-bulk action or by reverting to an old revision all go through :mod:`cmsproject.workflow`.
+bulk action or by reverting to an old revision all go through :mod:`cmsproject.editorial.workflow`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import workflow
 from .concurrency import changed_since, version_of
-from .editorial import Publishable, Status
+from .models import Publishable, Status
 
 STATUS_COLOURS = {
     Status.DRAFT: "#6b7280",
@@ -37,12 +37,14 @@ class PublishableForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["loaded_version"].initial = version_of(self.instance)
+        stored = self.instance
+        if stored.pk:
+            # As stored now: when reverting, the form's instance is the old revision, and the
+            # version the editor starts from is the current one, not that revision's.
+            stored = type(stored)._default_manager.filter(pk=stored.pk).first() or stored
+        self.fields["loaded_version"].initial = version_of(stored)
         field = self.fields.get("status")
         if field is not None and user is not None:
-            stored = self.instance
-            if stored.pk:
-                stored = type(stored)._default_manager.filter(pk=stored.pk).first() or stored
             allowed = set(workflow.allowed_targets(obj=stored, user=user))
             if not stored.pk:
                 allowed |= {Status.DRAFT, Status.REVIEW}

@@ -9,17 +9,18 @@ live here once, a module per concern:
   published records unless an editor asks for others with ``?status=draft,review`` or
   ``?status=all``; a reader who asks gets a 400 (:mod:`.filters`).
 * :mod:`.views` — writes follow model permissions (DRF's ``DjangoModelPermissions``); a change
-  of ``status`` goes through :mod:`cmsproject.workflow`, so a contributor cannot publish (403,
-  nothing saved). Records are never deleted through the API: editors withdraw them. Detail
-  responses carry an ``ETag`` (a hash of the representation) and ``Last-Modified``;
-  ``If-None-Match`` / ``If-Modified-Since`` answer 304, a stale ``If-Match`` on PUT/PATCH 412.
+  of ``status`` goes through :mod:`cmsproject.editorial.workflow`, so a contributor cannot
+  publish (403, nothing saved). Records are never deleted through the API: editors withdraw
+  them. Detail responses carry an ``ETag`` (a hash of the representation) and
+  ``Last-Modified``; ``If-None-Match`` / ``If-Modified-Since`` answer 304, a stale
+  ``If-Match`` on PUT/PATCH 412.
 * :mod:`.filters` — a bad filter value or an unknown query parameter is a 400 naming the
   parameter.
 * :mod:`.pagination`, :mod:`.export` (``?format=csv``), :mod:`.errors` (the exception handler
   named in settings), :mod:`.serializers` (the base of every record's serializer).
 """
 
-from cmsproject.filtering import (
+from cmsproject.editorial.filtering import (
     CodeOrSlugChoiceField,
     SlugChoiceField,
     SlugFilter,

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from cmsproject import workflow
-from cmsproject.backup import counts
+from cmsproject.editorial import workflow
+from cmsproject.ops.backup import counts
 from events.models import Event, Person
 from events.search import search
 from sources.models import Citation

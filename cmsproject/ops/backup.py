@@ -26,6 +26,10 @@ class RestoreRefused(Exception):
     """The restore would lose data or cannot read the file; the message says which."""
 
 
+class RestoreIncomplete(Exception):
+    """The backup was loaded, but the row counts differ from those it records."""
+
+
 def content_models() -> list:
     """Every model whose rows a backup carries."""
     skip_apps = {"contenttypes", "sessions"}
@@ -76,7 +80,8 @@ def make_backup(path: Path) -> dict[str, int]:
 
 def restore_backup(path: Path, *, force: bool = False) -> dict[str, int]:
     """Load a backup made by :func:`make_backup`. Refuses a non-empty database unless
-    ``force``, in which case the database is emptied first. All or nothing."""
+    ``force``, in which case the database is emptied first. All or nothing. Returns the row
+    counts restored, checked against those the backup records."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -105,13 +110,18 @@ def restore_backup(path: Path, *, force: bool = False) -> dict[str, int]:
                 target = media_root / Path(name).relative_to("media")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(archive.read(name))
+    from cmsproject.caching import NAMES, bump
     from events.search import rebuild_index
 
-    from .caching import NAMES, bump
     from .dbstats import refresh_statistics
 
     rebuild_index()
     refresh_statistics()
     bump()  # loaddata sends raw saves, which caches ignore
     bump(NAMES)  # and the linking index
-    return manifest["counts"]
+    expected = manifest["counts"]
+    now = counts()
+    wrong = {k: (v, now.get(k)) for k, v in expected.items() if now.get(k) != v}
+    if wrong:
+        raise RestoreIncomplete(f"Restored, but counts differ from the backup: {wrong}")
+    return expected

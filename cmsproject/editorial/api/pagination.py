@@ -7,7 +7,7 @@ import functools
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 
-from cmsproject.editorial import sees_unpublished
+from cmsproject.editorial.models import sees_unpublished
 from cmsproject.pagination import CachedCountPaginator
 
 MAX_PAGE_SIZE = 100

@@ -4,20 +4,30 @@ Readers fetch pages and API endpoints in a loop; an editor withdraws and republi
 through the API; an import of article files runs; optionally the database is restarted
 mid-run. Every response is recorded; the report gives counts by status and latency
 percentiles, and says whether the run was clean: no error outside the outage, only 503 within
-it, and recovery afterwards without restarting Caravan.
+it, and recovery afterwards without restarting Caravan. :func:`load_test` runs it all.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
 import subprocess
+import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from rest_framework.authtoken.models import Token
+
+from events.models import Agreement, Event, Organization, Person
 
 
 @dataclass
@@ -146,3 +156,130 @@ def report(run: Run, started: float) -> tuple[dict, bool]:
         and (summary["after_outage_ok"] in (True, None))
     )
     return summary, clean
+
+
+class NothingToEdit(Exception):
+    """There is no published event for the editor to withdraw and republish."""
+
+
+def load_test(
+    base: str,
+    *,
+    seconds: int,
+    readers: int,
+    restart_db: str = "",
+    restart_at: float = 25.0,
+    articles: int = 200,
+) -> tuple[dict, bool]:
+    """Readers, an editor and an import of ``articles`` files against ``base`` for ``seconds``,
+    with the database restarted by the shell command ``restart_db`` after ``restart_at``
+    seconds if one is given. Returns the report and whether the run was clean."""
+    base = base.rstrip("/")
+    urls = public_urls()
+    token, slug = load_editor()
+    run = Run()
+    started = time.monotonic()
+    deadline = started + seconds
+    threads = [
+        threading.Thread(target=reader, args=(run, base, urls, deadline, i), daemon=True)
+        for i in range(readers)
+    ]
+    threads.append(
+        threading.Thread(target=editor, args=(run, base, token, slug, deadline), daemon=True)
+    )
+    folder = tempfile.mkdtemp(prefix="caravan-load-")
+    write_articles(folder, articles)
+    first_import: dict = {}
+
+    def import_during_load() -> None:
+        first_import["exit"], first_import["failed"] = import_folder(folder)
+
+    importer = threading.Thread(target=import_during_load, daemon=True)
+    for thread in [*threads, importer]:
+        thread.start()
+    if restart_db:
+        time.sleep(restart_at)
+        restart_database(run, restart_db, base)
+    for thread in threads:
+        thread.join(timeout=seconds + 30)
+    importer.join(timeout=300)
+    # Files that failed while the database was away are reported, not lost: importing the
+    # folder again must bring in every one of them.
+    run.import_exit, still_failed = import_folder(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+    summary, clean = report(run, started)
+    summary["import_during_load"] = {
+        "exit_status": first_import.get("exit"),
+        "failed": len(first_import.get("failed", [])),
+        "reasons": sorted({r["error"][:80] for r in first_import.get("failed", [])})[:3],
+    }
+    summary["import_again_failed"] = len(still_failed)
+    return summary, clean
+
+
+def public_urls() -> list[str]:
+    """The pages and API endpoints readers fetch, with ten published records of each kind."""
+    pages = [
+        "/",
+        "/events/",
+        "/people/",
+        "/organizations/",
+        "/agreements/",
+        "/sources/",
+        "/search/?q=meeting",
+        "/feeds/events/",
+        "/events.ics",
+        "/sitemap.xml",
+        "/api/v1/events/",
+        "/api/v1/people/?search=a",
+        "/api/v1/agreements/",
+        "/api/v1/events/?country=KAZ",
+    ]
+    for model in (Event, Person, Organization, Agreement):
+        for obj in model.objects.published().order_by("?")[:10]:
+            pages.append(obj.get_absolute_url())
+            api = {
+                "event": "events",
+                "person": "people",
+                "organization": "organizations",
+                "agreement": "agreements",
+            }[model._meta.model_name]
+            pages.append(f"/api/v1/{api}/{obj.slug}/")
+    return pages
+
+
+def load_editor() -> tuple[str, str]:
+    """The API token of an editor made for the run, and the slug of the event it works on."""
+    user, _ = get_user_model().objects.get_or_create(
+        username="load-editor", defaults={"is_staff": True}
+    )
+    user.groups.add(Group.objects.get(name="Editor"))
+    token, _ = Token.objects.get_or_create(user=user)
+    event = Event.objects.published().order_by("pk").first()
+    if event is None:
+        raise NothingToEdit("No published event to work on: load the demo data first.")
+    return token.key, event.slug
+
+
+def write_articles(folder: str, articles: int) -> None:
+    for i in range(articles):
+        Path(folder, f"load-{i}.txt").write_text(
+            f"Load test article number {i} headline\n\nMinisters met for talks number "
+            f"{i} on trade, transport and energy cooperation across the region, "
+            f"according to a statement issued after the meeting. Detail {i * 7919}."
+        )
+
+
+def import_folder(folder: str) -> tuple[int, list[dict]]:
+    """``manage.py import_sources`` of ``folder`` in a process of its own: exit status, failures."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_sources", folder, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        reports = json.loads(result.stdout)
+    except ValueError:
+        reports = []
+    return result.returncode, [r for r in reports if r.get("status") == "failed"]

@@ -1,6 +1,6 @@
 """The shared base of the API's FilterSets: the editors' ``status`` filter with the published
 default, and a 400 for unknown parameters. The filters of related records by slug or ISO code
-are shared with the public pages (:mod:`cmsproject.filtering`)."""
+are shared with the public pages (:mod:`cmsproject.editorial.filtering`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import django_filters
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions
 
-from cmsproject.editorial import Status, sees_unpublished
+from cmsproject.editorial.models import Status, sees_unpublished
 
 STATUS_HELP = (
     "Editors only: the workflow statuses to list, comma-separated (draft, review, published, "

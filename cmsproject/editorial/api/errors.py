@@ -9,7 +9,7 @@ from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from cmsproject import workflow
+from cmsproject.editorial import workflow
 
 
 class StatusChangeRefused(exceptions.PermissionDenied):

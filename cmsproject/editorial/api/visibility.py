@@ -1,13 +1,13 @@
 """Who may see what: published records for readers, drafts too for editors (see
-:func:`cmsproject.editorial.sees_unpublished`), applied to querysets and to records already
+:func:`cmsproject.editorial.models.sees_unpublished`), applied to querysets and to records already
 loaded."""
 
 from __future__ import annotations
 
 from django.db import models
 
-from cmsproject.editorial import Publishable, sees_unpublished
-from cmsproject.urls_fast import absolute
+from cmsproject.editorial.models import Publishable, sees_unpublished
+from cmsproject.editorial.paths import absolute
 
 
 def visible(queryset: models.QuerySet, request) -> models.QuerySet:

@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from cmsproject.editorial import Status
+from cmsproject.editorial.models import Status
 from events.models import (
     Agreement,
     Event,
@@ -417,9 +417,9 @@ def generate(
             ),
             tick("mentions"),
         )
+    from cmsproject.caching import NAMES, bump
     from events.search import rebuild_index
 
-    from .caching import NAMES, bump
     from .dbstats import refresh_statistics
 
     rebuild_index()

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from django.db.models.signals import post_migrate
 
+from .registry import editorial_app_labels
+
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
-EDITORIAL_APPS = ("sources", "events")
 CONTRIBUTOR_ACTIONS = ("view", "add", "change")
 EDITOR_ACTIONS = (*CONTRIBUTOR_ACTIONS, "delete", "publish", "merge")
 
@@ -26,7 +27,7 @@ def sync_groups(apps=None, **kwargs) -> None:
         apps = global_apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    perms = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
+    perms = Permission.objects.filter(content_type__app_label__in=editorial_app_labels())
 
     def wanted(actions: tuple[str, ...]) -> list:
         return [p for p in perms if p.codename.split("_", 1)[0] in actions]
@@ -38,7 +39,8 @@ def sync_groups(apps=None, **kwargs) -> None:
 
 
 def _after_migrate(sender, app_config=None, **kwargs) -> None:
-    if app_config is not None and app_config.label == "events":
+    # After each editorial app (the permissions of its models exist by then).
+    if app_config is not None and app_config.label in editorial_app_labels():
         sync_groups()
 
 

@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from simple_history.utils import update_change_reason
 
-from .editorial import Publishable, Status
+from .models import Publishable, Status
 
 # target status -> statuses it may be reached from
 TRANSITIONS: dict[str, set[str]] = {
@@ -82,6 +82,11 @@ def check_transition(*, obj: Publishable, current: str, target: str, user) -> No
         raise WorkflowError(
             f"You may not {verb} this {label}: only Editors may publish or withdraw. "
             f"Submit it for review instead."
+        )
+    if current in EDITOR_ONLY and not can_publish(user, obj):
+        # Published and withdrawn are an Editor's decisions; only an Editor undoes them.
+        raise WorkflowError(
+            f"This {label} is {Status(current).label.lower()}: only Editors may change its status."
         )
     if not user.has_perm(_perm(obj, "change")):
         raise WorkflowError(f"You may not change {obj._meta.verbose_name_plural}.")

@@ -1,0 +1,1 @@
+"""Running the site rather than being it: demo and synthetic data, benchmark, load test, backup."""
