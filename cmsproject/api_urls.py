@@ -1,5 +1,5 @@
-"""The API's URLs: /api/v1/<records>/ (one router), the Popolo export, /api/schema/ and
-/api/docs/."""
+"""The API's URLs, composed from the apps': /api/v1/<records>/ (one router), the Popolo
+export, /api/schema/ and /api/docs/."""
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path
@@ -7,9 +7,8 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from events.api import views as events
-from events.api.popolo import PopoloExportView
-from sources.api import views as sources
+import events.api.urls
+import sources.api.urls
 
 app_name = "api"
 
@@ -25,17 +24,12 @@ def not_found(request, *args, **kwargs) -> JsonResponse:
 
 
 router = DefaultRouter()
-router.register("events", events.EventViewSet, basename="event")
-router.register("people", events.PersonViewSet, basename="person")
-router.register("organizations", events.OrganizationViewSet, basename="organization")
-router.register("places", events.PlaceViewSet, basename="place")
-router.register("agreements", events.AgreementViewSet, basename="agreement")
-router.register("sources", sources.SourceViewSet, basename="source")
-router.register("topics", events.TopicViewSet, basename="topic")
+for prefix, viewset, basename in (*events.api.urls.ROUTES, *sources.api.urls.ROUTES):
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("v1/", include(router.urls)),
-    path("v1/popolo/", PopoloExportView.as_view(), name="popolo"),
+    path("v1/", include(events.api.urls.urlpatterns)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view loads Swagger UI's start-up script from a URL (/api/docs/?script=), so the
     # page needs no inline script under the Content-Security-Policy; the template drops the

@@ -1,12 +1,14 @@
-"""Caravan's URLs: the public site, the admin, the API, health and robots."""
+"""Caravan's URLs, composed from the apps': the public site, the admin, the API, health."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
-from events.feeds import SITEMAPS, EventsFeed, events_ics
-from events.views import HomeView, SearchView
+import events.urls
+import sources.urls
+from events.sitemaps import SITEMAPS as EVENT_SITEMAPS
+from sources.sitemaps import SITEMAPS as SOURCE_SITEMAPS
 
 from . import views
 from .caching import cache_response
@@ -17,19 +19,14 @@ admin.site.site_header = "Caravan editorial"
 admin.site.site_title = "Caravan"
 admin.site.index_title = "Records, sources and workflow"
 
+SITEMAPS = {**EVENT_SITEMAPS, **SOURCE_SITEMAPS}
+SITE_PAGES = [*events.urls.site_patterns, *sources.urls.site_patterns]
+
 urlpatterns = [
-    path("", reader_page(HomeView.as_view()), name="home"),
-    path("", include("cmsproject.site_urls")),
-    path("search/", reader_page(SearchView.as_view()), name="search"),
-    # Feeds, calendar and sitemap are cached per content version: rebuilt after any change.
-    path("feeds/events/", reader_page(cache_response(EventsFeed())), name="feed-events"),
-    path(
-        "feeds/events/<str:country>/",
-        reader_page(cache_response(EventsFeed())),
-        name="feed-events-country",
-    ),
-    path("events.ics", reader_page(cache_response(events_ics)), name="events-ics"),
-    # A sitemap index: one section per record type, each paginated at 5,000 URLs.
+    path("", include((SITE_PAGES, "site"))),
+    path("", include(events.urls)),
+    # A sitemap index: one section per record type, each paginated at 5,000 URLs, cached per
+    # content version.
     path(
         "sitemap.xml",
         reader_page(cache_response(sitemaps.index)),

@@ -1,21 +1,17 @@
-"""Machine-readable views of published events: Atom feeds, an iCalendar file, the sitemap."""
+"""Machine-readable views of published events: Atom feeds and an iCalendar file."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from sources.models import Source
-
 from . import selectors
-from .models import Agreement, Event, Organization, Person, Topic
+from .models import Event, Organization
 
 FEED_SIZE = 50
 
@@ -127,28 +123,3 @@ def events_ics(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="caravan-events.ics"'
     return response
-
-
-class PublishedSitemap(Sitemap):
-    """Every published record's page, with the date it last changed."""
-
-    limit = 5000
-
-    def __init__(self, model) -> None:
-        self.model = model
-
-    def items(self):
-        return self.model.objects.published().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, obj) -> datetime.datetime:
-        return obj.updated_at
-
-    def get_latest_lastmod(self) -> datetime.datetime | None:
-        """For the sitemap index: when anything in this section last changed."""
-        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-
-
-SITEMAPS = {
-    model._meta.model_name: PublishedSitemap(model)
-    for model in (Event, Person, Organization, Agreement, Source, Topic)
-}

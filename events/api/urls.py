@@ -1,0 +1,18 @@
+"""This app's API endpoints: one route per record type, and the Popolo export."""
+
+from django.urls import path
+
+from . import views
+from .popolo import PopoloExportView
+
+# (prefix, viewset, basename): registered on the API's one router (cmsproject/api_urls.py).
+ROUTES = [
+    ("events", views.EventViewSet, "event"),
+    ("people", views.PersonViewSet, "person"),
+    ("organizations", views.OrganizationViewSet, "organization"),
+    ("places", views.PlaceViewSet, "place"),
+    ("agreements", views.AgreementViewSet, "agreement"),
+    ("topics", views.TopicViewSet, "topic"),
+]
+
+urlpatterns = [path("popolo/", PopoloExportView.as_view(), name="popolo")]

@@ -1,0 +1,10 @@
+"""The sitemap sections of the records this app publishes."""
+
+from cmsproject.editorial.sitemaps import PublishedSitemap
+
+from .models import Agreement, Event, Organization, Person, Topic
+
+SITEMAPS = {
+    model._meta.model_name: PublishedSitemap(model)
+    for model in (Event, Person, Organization, Agreement, Topic)
+}
