@@ -135,7 +135,7 @@ def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q 
     """The condition on ``model``'s rows that leaves out what ``audience`` may not see."""
     from django.contrib.contenttypes.models import ContentType
 
-    from .models import Publishable
+    from .models import Publishable, Status
 
     condition = models.Q()
     if issubclass(model, Publishable):
@@ -147,8 +147,13 @@ def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q 
             condition &= models.Q(**{f"{name}__status": PUBLISHED})
     for generic in _generic_ends(model):
         for target in audience.hidden_models():
-            # Not "IN (every published pk)": the unpublished are few, the published many.
-            unseen = models.QuerySet(model=target).exclude(status=PUBLISHED).values("pk")
+            # Not "IN (every published pk)": the unpublished are few, the published many. The
+            # statuses are named (not "<> published") so that the status index answers.
+            unseen = (
+                models.QuerySet(model=target)
+                .filter(status__in=[s for s in Status if s != PUBLISHED])
+                .values("pk")
+            )
             content_type = ContentType.objects.get_for_model(target)
             condition &= ~models.Q(
                 **{generic.ct_field: content_type, f"{generic.fk_field}__in": unseen}
