@@ -8,7 +8,8 @@ class CmsprojectConfig(AppConfig):
 
     def ready(self) -> None:
         from . import caching
-        from .editorial import roles
+        from .editorial import rights, roles
 
         caching.connect_signals()
         roles.connect_signals()
+        rights.connect_signals()

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # every read of a record is for the request's user: readers never see drafts
     "cmsproject.editorial.visibility.AudienceMiddleware",
+    "cmsproject.editorial.rights.ActorMiddleware",
     # after authentication: readers' pages answer 304 when unchanged, staff always get fresh
     "cmsproject.conditional.ConditionalPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,7 +7,7 @@ import datetime
 from django.contrib import admin
 from django.db.models import Prefetch, Q
 
-from cmsproject.editorial.admin import PublishableAdmin
+from cmsproject.editorial.admin import PublishableAdmin, RowInline
 from sources.admin import CitationInline
 
 from .admin_merge import MergeDuplicatesMixin
@@ -58,7 +58,7 @@ def country_filter(*lookups: str) -> type[CountryFilter]:
 # ---- organizations and places -------------------------------------------------------------
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(RowInline):
     model = OrganizationAlias
     fields = ALIAS_FIELDS
     extra = 0
@@ -94,7 +94,7 @@ class OrganizationAdmin(MergeDuplicatesMixin, PublishableAdmin):
     ]
 
 
-class PlaceAliasInline(admin.TabularInline):
+class PlaceAliasInline(RowInline):
     model = PlaceAlias
     fields = ALIAS_FIELDS
     extra = 0
@@ -117,13 +117,13 @@ class PlaceAdmin(MergeDuplicatesMixin, PublishableAdmin):
 # ---- people -------------------------------------------------------------------------------
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(RowInline):
     model = PersonAlias
     fields = ALIAS_FIELDS
     extra = 0
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(RowInline):
     model = Position
     fields = [
         "title",
@@ -213,24 +213,26 @@ class PositionAdmin(admin.ModelAdmin):
 # ---- events -------------------------------------------------------------------------------
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(RowInline):
     model = Participation
     fields = ["person", "representing", "role", "order"]
     autocomplete_fields = ["person", "representing"]
     extra = 0
 
 
-class EventImageInline(admin.TabularInline):
+class EventImageInline(RowInline):
     model = EventImage
     fields = ["image", "alt_text", "caption", "credit", "order"]
     extra = 0
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+class EventSeriesAdmin(PublishableAdmin):
+    list_display = ["name", "slug", "status_badge"]
+    list_filter = ["status"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": ["name", "slug", "description"]})]
 
 
 @admin.register(Event)
@@ -276,13 +278,13 @@ class EventAdmin(PublishableAdmin):
 # ---- agreements and topics -----------------------------------------------------------------
 
 
-class AgreementAliasInline(admin.TabularInline):
+class AgreementAliasInline(RowInline):
     model = AgreementAlias
     fields = ALIAS_FIELDS
     extra = 0
 
 
-class SignatoryInline(admin.TabularInline):
+class SignatoryInline(RowInline):
     model = Signatory
     fields = ["person", "on_behalf_of", "order"]
     autocomplete_fields = ["person", "on_behalf_of"]

@@ -19,9 +19,10 @@ from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count
 
+from cmsproject.editorial.actions import Action
 from cmsproject.editorial.models import Publishable
 
 from .models import AliasBase
@@ -174,30 +175,48 @@ def _counted(counter: Counter) -> str:
     return ", ".join(f"{n} {label}" for label, n in sorted(counter.items()))
 
 
-def merge_records(*, keep: Publishable, duplicates: list[Publishable], user) -> MergeResult:
-    """Merge ``duplicates`` into ``keep`` as ``user``; raise :class:`MergeError` (nothing
-    changed) when the user may not merge or there is nothing to merge."""
-    model = type(keep)
-    label = model._meta.verbose_name_plural
-    if not can_merge(user, model):
-        raise MergeError(f"You may not merge {label}: only Editors may.")
-    dup_pks = [d.pk for d in duplicates if d.pk != keep.pk]
-    if not dup_pks:
-        raise MergeError(f"Select at least two {label}: the one to keep and its duplicates.")
-    if len(dup_pks) + 1 > MAX_RECORDS:
-        raise MergeError(f"Merge at most {MAX_RECORDS} {label} at a time.")
-    if any(type(d) is not model for d in duplicates):
-        raise MergeError("Only records of one kind can be merged.")
-    result = MergeResult(kept=keep)
-    with transaction.atomic():
-        locked = model._default_manager.select_for_update().filter(pk__in=[keep.pk, *dup_pks])
-        fresh = {r.pk: r for r in locked}
-        if keep.pk not in fresh or len(fresh) != len(dup_pks) + 1:
+class MergeRecords(Action):
+    """Merge ``duplicates`` into ``keep``; :class:`MergeError` (nothing changed) when the user
+    may not merge or there is nothing to merge."""
+
+    def __init__(self, keep: Publishable, *, duplicates: list[Publishable], user) -> None:
+        super().__init__(keep, user=user)
+        self.duplicates = duplicates
+        self.dup_pks = [d.pk for d in duplicates if d.pk != keep.pk]
+        self.fresh: dict = {}
+
+    def lock(self) -> None:
+        model = type(self.obj)
+        locked = model._default_manager.select_for_update().filter(
+            pk__in=[self.obj.pk, *self.dup_pks]
+        )
+        self.fresh = {r.pk: r for r in locked}
+
+    def check(self) -> None:
+        model, user = type(self.obj), self.user
+        label = model._meta.verbose_name_plural
+        if not can_merge(user, model):
+            raise MergeError(f"You may not merge {label}: only Editors may.")
+        if not self.dup_pks:
+            raise MergeError(f"Select at least two {label}: the one to keep and its duplicates.")
+        if len(self.dup_pks) + 1 > MAX_RECORDS:
+            raise MergeError(f"Merge at most {MAX_RECORDS} {label} at a time.")
+        if any(type(d) is not model for d in self.duplicates):
+            raise MergeError("Only records of one kind can be merged.")
+        if self.obj.pk not in self.fresh or len(self.fresh) != len(self.dup_pks) + 1:
             raise MergeError(f"Some of the selected {label} no longer exist; nothing was merged.")
-        kept = result.kept = fresh[keep.pk]
-        for pk in dup_pks:
-            _merge_one(kept, fresh[pk], others=set(dup_pks) - {pk}, user=user, result=result)
-    return result
+
+    def perform(self) -> MergeResult:
+        kept = self.fresh[self.obj.pk]
+        result = MergeResult(kept=kept)
+        for pk in self.dup_pks:
+            others = set(self.dup_pks) - {pk}
+            _merge_one(kept, self.fresh[pk], others=others, user=self.user, result=result)
+        return result
+
+
+def merge_records(*, keep: Publishable, duplicates: list[Publishable], user) -> MergeResult:
+    return MergeRecords(keep, duplicates=duplicates, user=user).execute()
 
 
 def _merge_one(kept, dup, *, others: set, user, result: MergeResult) -> None:

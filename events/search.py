@@ -27,6 +27,7 @@ from .models import (
     Agreement,
     AgreementAlias,
     Event,
+    EventSeries,
     Organization,
     OrganizationAlias,
     Person,
@@ -64,6 +65,10 @@ ALIAS_PARENTS = {
 }
 
 
+# An event is also found by the names of these (when published); their changes re-index it.
+EVENT_CONTEXT = {"series": EventSeries, "place": Place}
+
+
 def strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -81,12 +86,10 @@ def document(obj) -> tuple[str, str]:
     for field in ("summary", "biography", "description"):
         parts.append(getattr(obj, field, "") or "")
     if isinstance(obj, Event):
-        place = obj.place if obj.place_id else None
-        # a draft place's name must not make the event findable by it
-        parts += [
-            obj.series.name if obj.series_id else "",
-            place.name if place and place.is_published else "",
-        ]
+        # a draft place's or series' name must not make the event findable by it
+        for related in EVENT_CONTEXT:
+            shown = getattr(obj, related) if getattr(obj, f"{related}_id") else None
+            parts.append(shown.name if shown is not None and shown.is_published else "")
     body = " ".join(p for p in parts if p)
     folded = strip_marks(f"{title} {body}")
     if folded != f"{title} {body}":
@@ -271,7 +274,12 @@ def _on_save(sender, instance, **kwargs) -> None:
         return
     if kwargs.get("created") and not getattr(instance, "is_published", False):
         return  # a new draft has no entry to remove (imports create thousands)
-    index_record(instance)
+    if sender in KIND_OF:
+        index_record(instance)
+    for related, model in EVENT_CONTEXT.items():
+        if sender is model:
+            for event in Event.objects.published().filter(**{related: instance}):
+                index_record(event)
 
 
 def _on_delete(sender, instance, **kwargs) -> None:
@@ -283,11 +291,12 @@ def _on_delete(sender, instance, **kwargs) -> None:
         if parent is not None:
             index_record(parent)
         return
-    SearchEntry.objects.filter(kind=KIND_OF[sender], object_id=instance.pk).delete()
+    if sender in KIND_OF:
+        SearchEntry.objects.filter(kind=KIND_OF[sender], object_id=instance.pk).delete()
 
 
 def connect_signals() -> None:
-    for model in [*KIND_OF, *ALIAS_PARENTS]:
+    for model in {*KIND_OF, *ALIAS_PARENTS, *EVENT_CONTEXT.values()}:
         uid = f"search-{model._meta.label}"
         post_save.connect(_on_save, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"{uid}-delete")

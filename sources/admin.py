@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from cmsproject.editorial.admin import PublishableAdmin
+from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin
 
 from .forms import ImportArticlesForm
 from .ingestion.service import import_files, summarise
 from .models import Citation, Outlet, Source
 
 
-class CitationInline(GenericTabularInline):
+class CitationInline(GenericRowInline):
     """Citations on any record: the source and the exact excerpt it rests on."""
 
     model = Citation

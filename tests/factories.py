@@ -137,7 +137,7 @@ class TopicFactory(PublishableFactory):
     slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
-class EventSeriesFactory(factory.django.DjangoModelFactory):
+class EventSeriesFactory(PublishableFactory):
     class Meta:
         model = ev.EventSeries
 
@@ -190,3 +190,36 @@ class CitationFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     record = factory.SubFactory(EventFactory)
     excerpt = "Bilateral trade reached a record high"
+
+
+class OrganizationAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ev.OrganizationAlias
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = factory.Sequence(lambda n: f"Org alias {n}")
+
+
+class PlaceAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ev.PlaceAlias
+
+    place = factory.SubFactory(PlaceFactory)
+    name = factory.Sequence(lambda n: f"Place alias {n}")
+
+
+class AgreementAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ev.AgreementAlias
+
+    agreement = factory.SubFactory(AgreementFactory)
+    name = factory.Sequence(lambda n: f"Agreement alias {n}")
+
+
+class EventImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ev.EventImage
+
+    event = factory.SubFactory(EventFactory)
+    image = "events/matrix.jpg"
+    alt_text = "Ministers at the table"

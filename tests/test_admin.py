@@ -144,12 +144,12 @@ def test_contributor_cannot_publish_with_a_bulk_action(client, contributor):
 def test_contributor_cannot_publish_by_reverting_to_a_published_revision(
     client, contributor, editor
 ):
-    from cmsproject.editorial import workflow
+    from cmsproject.editorial import actions
 
     event = f.EventFactory(status=Status.DRAFT, title="Old title")
-    workflow.publish(obj=event, user=editor)
-    workflow.withdraw(obj=event, user=editor)
-    workflow.return_to_draft(obj=event, user=editor)
+    actions.publish(obj=event, user=editor)
+    actions.withdraw(obj=event, user=editor)
+    actions.return_to_draft(obj=event, user=editor)
     published_version = event.history.filter(status=Status.PUBLISHED).first()
     client.force_login(contributor)
     url = reverse("admin:events_event_simple_history", args=[event.pk, published_version.pk])

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cmsproject.editorial import audit, workflow
+from cmsproject.editorial import actions, audit
 from cmsproject.editorial.models import Status
 from events import merging
 from events.models import Event, Person
@@ -59,9 +59,9 @@ def newsroom(client, editor, contributor):
         event_form_data(title="Form-published meeting", status="published"),
     )
     talks = f.EventFactory(status=Status.REVIEW, title="Service-published talks")
-    workflow.publish(obj=talks, user=editor)
-    workflow.withdraw(obj=f.EventFactory(title="Withdrawn visit"), user=editor)
-    workflow.submit_for_review(
+    actions.publish(obj=talks, user=editor)
+    actions.withdraw(obj=f.EventFactory(title="Withdrawn visit"), user=editor)
+    actions.submit_for_review(
         obj=f.PersonFactory(status=Status.DRAFT, name="Draft"), user=contributor
     )
     kept = f.PersonFactory(name="Sadyr Japarov")

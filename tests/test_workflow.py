@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import actions, workflow
 from cmsproject.editorial.models import Status
 from events.models import Agreement, Event, Organization, Person, Place, Topic
 from sources.models import Outlet, Source
@@ -26,10 +26,10 @@ RECORD_FACTORIES = [
 @pytest.mark.parametrize("factory", RECORD_FACTORIES)
 def test_contributor_submits_and_editor_publishes_every_record(factory, contributor, editor):
     record = factory(status=Status.DRAFT, published_at=None)
-    workflow.submit_for_review(obj=record, user=contributor)
+    actions.submit_for_review(obj=record, user=contributor)
     record.refresh_from_db()
     assert record.status == Status.REVIEW
-    workflow.publish(obj=record, user=editor)
+    actions.publish(obj=record, user=editor)
     record.refresh_from_db()
     assert record.status == Status.PUBLISHED
     assert record.published_at is not None
@@ -40,34 +40,34 @@ def test_contributor_submits_and_editor_publishes_every_record(factory, contribu
 def test_contributor_cannot_publish_or_withdraw(factory, contributor):
     record = factory(status=Status.REVIEW, published_at=None)
     with pytest.raises(workflow.WorkflowError, match="only Editors may publish"):
-        workflow.publish(obj=record, user=contributor)
+        actions.publish(obj=record, user=contributor)
     record.refresh_from_db()
     assert record.status == Status.REVIEW
     assert record.published_at is None
 
     live = factory(status=Status.PUBLISHED)
     with pytest.raises(workflow.WorkflowError, match="only Editors may publish or withdraw"):
-        workflow.withdraw(obj=live, user=contributor)
+        actions.withdraw(obj=live, user=contributor)
     live.refresh_from_db()
     assert live.status == Status.PUBLISHED
 
 
 def test_published_at_is_kept_from_first_publication(editor):
     event = f.EventFactory(status=Status.DRAFT, published_at=None)
-    workflow.publish(obj=event, user=editor)
+    actions.publish(obj=event, user=editor)
     first = Event.objects.get(pk=event.pk).published_at
-    workflow.withdraw(obj=event, user=editor)
-    workflow.publish(obj=event, user=editor)
+    actions.withdraw(obj=event, user=editor)
+    actions.publish(obj=event, user=editor)
     assert Event.objects.get(pk=event.pk).published_at == first
 
 
 def test_withdrawn_records_can_go_back_to_draft_but_drafts_cannot_be_withdrawn(editor):
     event = f.EventFactory(status=Status.DRAFT, published_at=None)
     with pytest.raises(workflow.WorkflowError, match="cannot go from draft to withdrawn"):
-        workflow.withdraw(obj=event, user=editor)
-    workflow.publish(obj=event, user=editor)
-    workflow.withdraw(obj=event, user=editor)
-    workflow.return_to_draft(obj=event, user=editor)
+        actions.withdraw(obj=event, user=editor)
+    actions.publish(obj=event, user=editor)
+    actions.withdraw(obj=event, user=editor)
+    actions.return_to_draft(obj=event, user=editor)
     assert Event.objects.get(pk=event.pk).status == Status.DRAFT
 
 
@@ -75,7 +75,7 @@ def test_withdrawn_records_can_go_back_to_draft_but_drafts_cannot_be_withdrawn(e
 @pytest.mark.parametrize("start", [Status.PUBLISHED, Status.WITHDRAWN])
 def test_contributor_cannot_undo_an_editors_decision_by_bulk_action(factory, start, contributor):
     record = factory(status=start)
-    result = workflow.bulk_transition(
+    result = actions.bulk_transition(
         objects=type(record).objects.filter(pk=record.pk), target=Status.DRAFT, user=contributor
     )
     record.refresh_from_db()
@@ -89,22 +89,22 @@ def test_users_without_an_account_or_group_change_nothing(db):
     event = f.EventFactory(status=Status.DRAFT)
     outsider = f.UserFactory(username="outsider")
     with pytest.raises(workflow.WorkflowError):
-        workflow.submit_for_review(obj=event, user=outsider)
+        actions.submit_for_review(obj=event, user=outsider)
     with pytest.raises(workflow.WorkflowError):
-        workflow.publish(obj=event, user=AnonymousUser())
+        actions.publish(obj=event, user=AnonymousUser())
     assert Event.objects.get(pk=event.pk).status == Status.DRAFT
 
 
 def test_superuser_may_publish(superuser):
     event = f.EventFactory(status=Status.REVIEW)
-    workflow.publish(obj=event, user=superuser)
+    actions.publish(obj=event, user=superuser)
     assert Event.objects.get(pk=event.pk).status == Status.PUBLISHED
 
 
 def test_status_changes_are_in_the_history_with_who_and_why(contributor, editor):
     person = f.PersonFactory(status=Status.DRAFT)
-    workflow.submit_for_review(obj=person, user=contributor)
-    workflow.publish(obj=person, user=editor)
+    actions.submit_for_review(obj=person, user=contributor)
+    actions.publish(obj=person, user=editor)
     latest = person.history.first()
     assert latest.history_user == editor
     assert latest.history_change_reason == "Published"
@@ -115,14 +115,14 @@ def test_status_changes_are_in_the_history_with_who_and_why(contributor, editor)
 def test_bulk_transition_reports_what_it_did(contributor, editor):
     events = [f.EventFactory(status=Status.REVIEW) for _ in range(2)]
     live = f.EventFactory(status=Status.PUBLISHED)
-    result = workflow.bulk_transition(
+    result = actions.bulk_transition(
         objects=Event.objects.all(), target=Status.PUBLISHED, user=editor
     )
     assert {e.pk for e in result.changed} == {e.pk for e in events}
     assert [e.pk for e in result.unchanged] == [live.pk]
     assert result.summary("events") == "2 events published; 1 already published."
 
-    refused = workflow.bulk_transition(
+    refused = actions.bulk_transition(
         objects=Event.objects.filter(pk=live.pk), target=Status.WITHDRAWN, user=contributor
     )
     assert len(refused.refused) == 1

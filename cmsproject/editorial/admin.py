@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
@@ -16,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import workflow
+from . import actions, rights, workflow
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 
@@ -64,6 +65,50 @@ class PublishableForm(forms.ModelForm):
         if self.user is not None:
             workflow.validate_status_change(obj=self.instance, target=target, user=self.user)
         return target
+
+
+def save_rows(request: HttpRequest, formset) -> None:
+    """Save an inline formset's rows one by one, each as an action of the editor."""
+    for instance in formset.save(commit=False):
+        actions.SaveRow(instance, user=request.user).execute()
+    for deleted in formset.deleted_objects:
+        actions.SaveRow(deleted, user=request.user, delete=True).execute()
+    formset.save_m2m()
+
+
+class RowRightsMixin:
+    """For the admin of relation rows, and their inlines: a row readers can see is an Editor's
+    to change (:func:`cmsproject.editorial.rights.check_may_change`). An inline is asked with
+    the record it belongs to; that record's rights decide for its rows (each row saved is
+    checked again by :class:`~cmsproject.editorial.actions.SaveRow`)."""
+
+    def _rights(self, request: HttpRequest, obj, action: str) -> bool:
+        if obj is None:
+            return True
+        if isinstance(self, admin.options.InlineModelAdmin):
+            return rights.may_change(request.user, obj)
+        return rights.may_change(request.user, obj, action=action)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._rights(request, obj, "change")
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._rights(request, obj, "delete")
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not isinstance(self, admin.options.InlineModelAdmin):
+            return super().has_add_permission(request)
+        return super().has_add_permission(request, obj) and self._rights(request, obj, "add")
+
+
+class RowAdmin(RowRightsMixin, SimpleHistoryAdmin):
+    """The admin of a relation row shown by itself (offices, citations)."""
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        actions.SaveRow(obj, user=request.user).execute()
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        actions.SaveRow(obj, user=request.user, delete=True).execute()
 
 
 class PublishableAdmin(SimpleHistoryAdmin):
@@ -129,39 +174,23 @@ class PublishableAdmin(SimpleHistoryAdmin):
         )
 
     def save_model(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        if "status" in form.changed_data or not change:
-            target = obj.status
-            stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
-            current = stored.status if stored else Status.DRAFT
-            workflow.check_transition(obj=obj, current=current, target=target, user=request.user)
-            workflow.apply_status(obj, target)
-            if target != current:
-                # The same words the workflow service writes, so the Activity page sees a
-                # publication made in the form as one made by an action.
-                obj._change_reason = workflow.VERBS[target].capitalize()
-        super().save_model(request, obj, form, change)
+        status = obj.status if ("status" in form.changed_data or not change) else None
+        actions.SaveRecord(
+            obj,
+            user=request.user,
+            status=status,
+            save=lambda: super(PublishableAdmin, self).save_model(request, obj, form, change),
+        ).execute()
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for instance in instances:
-            if hasattr(instance, "created_by_id") and not instance.pk:
-                instance.created_by = request.user
-            instance._history_user = request.user
-            instance.save()
-        for deleted in formset.deleted_objects:
-            deleted._history_user = request.user
-            deleted.delete()
-        formset.save_m2m()
+        save_rows(request, formset)
 
     # ---- permissions --------------------------------------------------------------------
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
+        if allowed and obj is not None:
             # Contributors see published records read-only; an Editor changes them.
-            return workflow.can_publish(request.user, obj)
+            return rights.may_change(request.user, obj)
         return allowed
 
     def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
@@ -205,7 +234,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     # ---- workflow actions ---------------------------------------------------------------
     def _bulk(self, request: HttpRequest, queryset: QuerySet, target: str) -> None:
-        result = workflow.bulk_transition(objects=queryset, target=target, user=request.user)
+        result = actions.bulk_transition(objects=queryset, target=target, user=request.user)
         level = messages.WARNING if result.refused else messages.SUCCESS
         self.message_user(request, result.summary(self.model._meta.verbose_name_plural), level)
 
@@ -224,3 +253,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
     @admin.action(description="Return selected to draft")
     def return_to_draft(self, request, queryset):
         self._bulk(request, queryset, Status.DRAFT)
+
+
+class RowInline(RowRightsMixin, admin.TabularInline):
+    """The inline of relation rows on a record's page (aliases, offices, participants…)."""
+
+
+class GenericRowInline(RowRightsMixin, GenericTabularInline):
+    """The inline of rows that may belong to any record (citations)."""

@@ -21,3 +21,18 @@ def publishable_models() -> tuple[type[models.Model], ...]:
 def editorial_app_labels() -> frozenset[str]:
     """The apps that hold editorial records: those with at least one Publishable model."""
     return frozenset(m._meta.app_label for m in publishable_models())
+
+
+@cache
+def edited_models() -> frozenset[type[models.Model]]:
+    """What editors change: the records, and the relation rows whose changes are kept in a
+    history (participations, offices, citations, aliases…). Rows the system keeps by itself
+    (search entries, fingerprints, suggestions) have no history and are not among them."""
+    from .visibility import EditorialRow
+
+    rows = (
+        m
+        for m in apps.get_models()
+        if issubclass(m, EditorialRow) and not m._meta.abstract and hasattr(m, "history")
+    )
+    return frozenset((*publishable_models(), *rows))

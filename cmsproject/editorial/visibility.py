@@ -25,6 +25,7 @@ from functools import cache
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.query import ModelIterable
 
 PUBLISHED = "published"
@@ -147,18 +148,60 @@ def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q 
             condition &= models.Q(**{f"{name}__status": PUBLISHED})
     for generic in _generic_ends(model):
         for target in audience.hidden_models():
-            # Not "IN (every published pk)": the unpublished are few, the published many. The
-            # statuses are named (not "<> published") so that the status index answers.
-            unseen = (
-                models.QuerySet(model=target)
-                .filter(status__in=[s for s in Status if s != PUBLISHED])
-                .values("pk")
+            # Looked up by primary key for each row (a correlated EXISTS), not as "IN (every
+            # unpublished pk)", which would read all the unpublished records on every query.
+            unseen = models.QuerySet(model=target).filter(
+                pk=models.OuterRef(generic.fk_field),
+                status__in=[s for s in Status if s != PUBLISHED],
             )
             content_type = ContentType.objects.get_for_model(target)
-            condition &= ~models.Q(
-                **{generic.ct_field: content_type, f"{generic.fk_field}__in": unseen}
-            )
+            condition &= ~(models.Q(**{generic.ct_field: content_type}) & models.Exists(unseen))
     return condition or None
+
+
+def seen_along(model: type[models.Model], path: str) -> models.Q:
+    """The condition that every record a lookup ``path`` (``series__name``) passes through is
+    one the current audience sees: a filter on ``series__name`` must not match a draft
+    series' name. A join leaves the managers out, so the condition is added to it."""
+    from .models import Publishable
+
+    audience = current_audience()
+    condition = models.Q()
+    if audience is None:
+        return condition
+    parts = path.split("__")
+    for depth in range(1, len(parts)):
+        try:
+            field = model._meta.get_field(parts[depth - 1])
+        except Exception:  # a lookup (icontains), not a field: the path ends here
+            break
+        target = field.related_model
+        if target is None:
+            break
+        if issubclass(target, Publishable) and audience.hides(target):
+            condition &= models.Q(**{"__".join([*parts[:depth], "status"]): PUBLISHED})
+        model = target
+    return condition
+
+
+def readers_see(row: models.Model) -> list[models.Model]:
+    """The published records a relation row (as it is in memory) stands between, when a reader
+    would see it — every end it needs is published; ``[]`` when a reader would not."""
+    from .models import Publishable
+
+    ends = []
+    for name, _target in _required_ends(type(row)):
+        end = getattr(row, name, None)
+        if end is None or end.status != PUBLISHED:
+            return []
+        ends.append(end)
+    for generic in _generic_ends(type(row)):
+        end = getattr(row, generic.name, None)
+        if isinstance(end, Publishable):
+            if end.status != PUBLISHED:
+                return []
+            ends.append(end)
+    return ends
 
 
 def conceal(obj: models.Model, audience: Audience, depth: int = 0) -> None:
@@ -228,12 +271,28 @@ class EditorialRow(models.Model):
         abstract = True
 
 
+class ConcealingForeignKey(ForwardManyToOneDescriptor):
+    """``row.person`` when the person is hidden from the audience: None, as if unset (Django
+    would raise DoesNotExist, the audience-aware base manager having found nothing)."""
+
+    def get_object(self, instance, using=None):
+        try:
+            return super().get_object(instance)
+        except self.field.remote_field.model.DoesNotExist:
+            if current_audience() is None:
+                raise
+            return None
+
+
 def _use_audience_base_manager(sender, **kwargs) -> None:
     """Django follows ``obj.related`` with the base manager: make it the audience-aware one.
     (Set here rather than in Meta so that it is not a model option migrations record.)"""
     if issubclass(sender, EditorialRow | _publishable()) and not sender._meta.abstract:
         sender._meta.base_manager_name = "objects"
         sender._meta.__dict__.pop("base_manager", None)
+        for field in sender._meta.local_fields:
+            if type(sender.__dict__.get(field.name)) is ForwardManyToOneDescriptor:
+                setattr(sender, field.name, ConcealingForeignKey(field))
 
 
 def _publishable() -> type:

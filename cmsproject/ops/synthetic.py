@@ -220,7 +220,12 @@ def generate(
             tick("topics"),
         )
         series = [
-            EventSeries.objects.create(name=f"Series {tag} {i}", slug=f"series-{tag}-{i}").pk
+            EventSeries.objects.create(
+                name=f"Series {tag} {i}",
+                slug=f"series-{tag}-{i}",
+                status=Status.PUBLISHED,
+                published_at=timezone.now(),
+            ).pk
             for i in range(5)
         ]
         outlets = _insert(

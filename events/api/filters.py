@@ -14,6 +14,7 @@ import django_filters
 from django.db.models import Model, Q, QuerySet
 
 from cmsproject.editorial.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
+from cmsproject.editorial.visibility import seen_along
 
 from .. import filters as shared
 from ..models import (
@@ -53,7 +54,7 @@ def search_words(
     for word in query_words(value):
         match = Q()
         for field in fields:
-            match |= Q(**{f"{field}__icontains": word})
+            match |= Q(**{f"{field}__icontains": word}) & seen_along(model, field)
         if alias is not None:
             alias_model, fk = alias
             match |= Q(pk__in=alias_model.objects.filter(name__icontains=word).values(fk))
@@ -102,8 +103,6 @@ class EventFilter(RecordFilterSet, shared.EventFilter):
         )
 
     def filter_search(self, queryset, name: str, value: str):
-        # Not through the search index: an event's entry holds its place's name even when
-        # the place is a draft.
         return search_words(
             queryset, value, fields=("title", "summary", "series__name"), use_index=False
         )

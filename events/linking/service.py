@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cmsproject.editorial import workflow
-from cmsproject.editorial.models import Publishable, Status
+from cmsproject.editorial.actions import Action
+from cmsproject.editorial.models import Status
+from cmsproject.editorial.rights import check_may_change
 from sources.ingestion.cleaning import sentence_around
 from sources.models import Citation, Source
 
@@ -152,63 +153,78 @@ def _check_may_decide(user) -> None:
         raise PermissionDenied("You may not decide on suggestions: you cannot add citations.")
 
 
-@transaction.atomic
-def accept_mention(*, mention: Mention, user, record=None) -> Citation:
+class AcceptSuggestion(Action):
     """Link the record to the source with a citation of the sentence the name stands in.
 
     For an ambiguous mention the editor chooses ``record`` among the candidates; for a new
-    person a draft Person is created under the proposed name.
+    person a draft Person is created under the proposed name. A citation readers would see
+    at once (a published source and a published record) is an Editor's to accept.
     """
-    _check_may_decide(user)
-    if mention.decision == Mention.Decision.ACCEPTED:
-        raise ValidationError("This suggestion has already been accepted.")
-    if record is None:
-        record = mention.record
-    if (
-        isinstance(record, Publishable)
-        and record.status in (Status.PUBLISHED, Status.WITHDRAWN)
-        and not workflow.can_publish(user, record)
-    ):
-        # A citation changes what a published record's page says: as for its other changes,
-        # an Editor makes it (see PublishableAdmin.has_change_permission).
-        raise PermissionDenied(
-            f"“{record}” is published: an Editor accepts suggestions for published records."
+
+    def __init__(self, mention: Mention, *, user, record=None) -> None:
+        super().__init__(mention, user=user)
+        self.record = record if record is not None else mention.record
+
+    def check(self) -> None:
+        _check_may_decide(self.user)
+        mention = self.obj
+        if mention.decision == Mention.Decision.ACCEPTED:
+            raise ValidationError("This suggestion has already been accepted.")
+        if self.record is None and mention.is_ambiguous:
+            raise ValidationError(
+                "This name fits several records; choose which one before accepting it."
+            )
+        if self.record is not None:
+            check_may_change(self.user, self._citation(self.record), action="add")
+
+    def _citation(self, record) -> Citation:
+        mention = self.obj
+        return Citation(
+            source=mention.source,
+            record=record,
+            excerpt=mention.sentence or mention.text,
+            created_by=self.user,
         )
-    if record is None and mention.is_ambiguous:
-        raise ValidationError(
-            "This name fits several records; choose which one before accepting it."
-        )
-    if record is None:
-        record = Person(
-            name=mention.proposed_name, status=Status.DRAFT, created_by=user, updated_by=user
-        )
-        record._history_user = user
-        record._change_reason = f"Proposed by linking in “{mention.source}”"
-        record.save()
-    citation = Citation(
-        source=mention.source,
-        record=record,
-        excerpt=mention.sentence or mention.text,
-        created_by=user,
-    )
-    citation.full_clean()
-    citation._history_user = user
-    citation.save()
-    mention.content_type = ContentType.objects.get_for_model(record)
-    mention.object_id = record.pk
-    mention.decision = Mention.Decision.ACCEPTED
-    mention.decided_by, mention.decided_at = user, timezone.now()
-    mention.save()
-    return citation
+
+    def perform(self) -> Citation:
+        mention, user = self.obj, self.user
+        record = self.record
+        if record is None:
+            record = Person(name=mention.proposed_name, status=Status.DRAFT)
+            self.stamp(record, f"Proposed by linking in “{mention.source}”")
+            record.save()
+        citation = self._citation(record)
+        citation.full_clean()
+        self.stamp(citation, f"Accepted from the suggestions of “{mention.source}”")
+        citation.save()
+        mention.content_type = ContentType.objects.get_for_model(record)
+        mention.object_id = record.pk
+        mention.decision = Mention.Decision.ACCEPTED
+        mention.decided_by, mention.decided_at = user, timezone.now()
+        mention.save()
+        return citation
+
+
+class RejectSuggestion(Action):
+    """Say no; the same record is never suggested again for this source."""
+
+    def check(self) -> None:
+        _check_may_decide(self.user)
+
+    def perform(self) -> Mention:
+        mention = self.obj
+        mention.decision = Mention.Decision.REJECTED
+        mention.decided_by, mention.decided_at = self.user, timezone.now()
+        mention.save(update_fields=["decision", "decided_by", "decided_at"])
+        return mention
+
+
+def accept_mention(*, mention: Mention, user, record=None) -> Citation:
+    return AcceptSuggestion(mention, user=user, record=record).execute()
 
 
 def reject_mention(*, mention: Mention, user) -> Mention:
-    """Say no; the same record is never suggested again for this source."""
-    _check_may_decide(user)
-    mention.decision = Mention.Decision.REJECTED
-    mention.decided_by, mention.decided_at = user, timezone.now()
-    mention.save(update_fields=["decision", "decided_by", "decided_at"])
-    return mention
+    return RejectSuggestion(mention, user=user).execute()
 
 
 def sources_hook(sources: list[Source], user) -> list[list[dict]]:

@@ -19,22 +19,23 @@ from .people import Person
 from .topics import Topic
 
 
-class EventSeries(EditorialRow):
-    """A recurring format, e.g. "China–Central Asia Foreign Ministers' Meeting"."""
+class EventSeries(Publishable):
+    """A recurring format, e.g. "China–Central Asia Foreign Ministers' Meeting".
+
+    A record like the others (draft → published): its name is shown on every event of the
+    series and in the event list's filter, so readers see a series only once it is published,
+    and only an Editor renames a published one."""
 
     name = models.CharField(
         max_length=200,
         unique=True,
         help_text=_("The recurring format's name, e.g. China–Central Asia Summit."),
     )
-    slug = models.SlugField(
-        max_length=100, unique=True, help_text=_("Used in URLs and filters (?series=…).")
-    )
     description = models.TextField(blank=True, help_text=_("What the format is, in our own words."))
 
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["name"]
         verbose_name_plural = "event series"
 

@@ -18,7 +18,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from cmsproject.editorial.actions import Action
 from cmsproject.editorial.models import Status, unique_slug
+from cmsproject.editorial.rights import ChangeRefused
 
 from ..models import Outlet, Source, SourceFingerprint
 from . import dedup
@@ -87,26 +89,47 @@ def import_file(*, name: str, data: bytes, user=None) -> ImportReport:
 
 
 def import_files(files: Iterable[tuple[str, bytes]], *, user=None) -> list[ImportReport]:
-    """Import a batch of files, one report each in order, as if one by one.
+    """Import a batch of files, one report each in order, as if one by one (see
+    :class:`ImportArticles`)."""
+    return ImportArticles(list(files), user=user).execute()
+
+
+class ImportArticles(Action):
+    """Import article files as draft sources, one report each, in order, as if one by one.
 
     Reading, cleaning and fingerprinting are per file; the database work is done together:
     one query for known texts and addresses, one insert each for the sources, their history
     and their fingerprints. A file that depends on another of the same batch (the same text,
     address or slug, or a near copy) waits until the files before it are written. If the
     batch cannot be written together (a slug taken meanwhile by an editor, say), nothing of it
-    stays and each file is imported on its own, so one bad file still fails alone.
+    stays and each file is imported on its own, so one bad file still fails alone. Without a
+    user (a command run by the operator) the import is the system's.
     """
-    slots: list[ImportReport | _Article] = []
-    for name, data in files:
-        slots.append(_guarded(name, lambda name=name, data=data: _read(name, data)))
-    articles = [slot for slot in slots if isinstance(slot, _Article)]
-    try:
-        with transaction.atomic():
-            done = _Batch(user).run(articles)
-    except Exception:  # any failure: the whole batch again, file by file
-        logger.warning("A batch of %d files is imported one by one", len(articles), exc_info=True)
-        done = {id(a): _guarded(a.name, lambda a=a: _import_one(a, user)) for a in articles}
-    return [done[id(slot)] if isinstance(slot, _Article) else slot for slot in slots]
+
+    def __init__(self, files: list[tuple[str, bytes]], *, user=None) -> None:
+        super().__init__(None, user=user)
+        self.files = files
+
+    def check(self) -> None:
+        user = self.user
+        if user is not None and not (user.is_active and user.has_perm("sources.add_source")):
+            raise ChangeRefused("You may not import articles: you cannot add sources.")
+
+    def perform(self) -> list[ImportReport]:
+        files, user = self.files, self.user
+        slots: list[ImportReport | _Article] = []
+        for name, data in files:
+            slots.append(_guarded(name, lambda name=name, data=data: _read(name, data)))
+        articles = [slot for slot in slots if isinstance(slot, _Article)]
+        try:
+            with transaction.atomic():
+                done = _Batch(user).run(articles)
+        except Exception:  # any failure: the whole batch again, file by file
+            logger.warning(
+                "A batch of %d files is imported one by one", len(articles), exc_info=True
+            )
+            done = {id(a): _guarded(a.name, lambda a=a: _import_one(a, user)) for a in articles}
+        return [done[id(slot)] if isinstance(slot, _Article) else slot for slot in slots]
 
 
 def _guarded(name: str, work: Callable[[], Any], *, database_errors: bool = True) -> Any:

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import actions
 from cmsproject.ops.backup import counts
 from events.models import Event, Person
 from events.search import search
@@ -32,7 +32,7 @@ def site(settings, tmp_path):
     person.portrait = SimpleUploadedFile("wang.png", png())
     person.save()
     f.PersonAliasFactory(person=person, name="Ван И")
-    workflow.publish(obj=person, user=editor)
+    actions.publish(obj=person, user=editor)
     event = f.EventFactory(title="Sixth meeting")
     f.ParticipationFactory(event=event, person=person)
     Citation.objects.create(source=f.SourceFactory(), record=event, excerpt="trade reached")

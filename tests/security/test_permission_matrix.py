@@ -115,8 +115,8 @@ def make_user(role: str):
 # ---- one sample record of every registered model -------------------------------------------
 
 
-def _mention(status: str) -> ev.Mention:
-    source = f.SourceFactory(status=Status.DRAFT)
+def _mention(status: str, source_status: str = Status.DRAFT) -> ev.Mention:
+    source = f.SourceFactory(status=source_status)
     person = f.PersonFactory(status=status)
     return ev.Mention.objects.create(
         source=source,
@@ -159,7 +159,7 @@ MAKERS: dict[str, Callable[[str], models.Model]] = {
     "events.Place": lambda status: f.PlaceFactory(status=status),
     "events.Person": lambda status: f.PersonFactory(status=status),
     "events.Position": lambda status: f.PositionFactory(),
-    "events.EventSeries": lambda status: f.EventSeriesFactory(),
+    "events.EventSeries": lambda status: f.EventSeriesFactory(status=status),
     "events.Event": lambda status: f.EventFactory(status=status),
     "events.Agreement": lambda status: f.AgreementFactory(status=status),
     "events.Topic": lambda status: f.TopicFactory(status=status),
@@ -732,8 +732,9 @@ def test_admin(role, label, op, client):
 
 @pytest.mark.parametrize("decision", ["accept", "accept_selected"])
 def test_contributor_cannot_cite_a_published_record_by_accepting_a_suggestion(client, decision):
+    """A published source citing a published person: readers would see it at once."""
     start("contributor", "events.Mention", client)
-    mention = _mention(Status.PUBLISHED)
+    mention = _mention(Status.PUBLISHED, source_status=Status.PUBLISHED)
     person = mention.record
     before = snapshot()
     if decision == "accept":
@@ -749,6 +750,20 @@ def test_contributor_cannot_cite_a_published_record_by_accepting_a_suggestion(cl
     # The same contributor may not add that citation on the person's own page.
     page = client.get(admin_url(ev.Person, "change", person.pk))
     assert not page.context["has_change_permission"]
+
+
+def test_contributor_accepts_a_suggestion_in_a_draft_source_unseen_by_readers(client):
+    """A draft source's citation of a published person is the Contributor's to make: readers
+    see it only when an Editor publishes the source."""
+    start("contributor", "events.Mention", client)
+    mention = _mention(Status.PUBLISHED)
+    person = mention.record
+    response = client.post(reverse("admin:events_mention_accept", args=[mention.pk]))
+    assert response.status_code == 302
+    assert person.citations.exists()
+    client.logout()
+    page = client.get(person.get_absolute_url())
+    assert mention.source.title not in page.content.decode()
 
 
 # ---- the admin site's own views ------------------------------------------------------------

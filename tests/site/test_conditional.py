@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import actions
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_unchanged_page_answers_304_without_rendering(client, event, url):
 
 def test_a_change_to_the_content_gives_a_new_page(client, event, editor):
     etag = client.get(event.get_absolute_url())["ETag"]
-    workflow.withdraw(obj=event, user=editor)
+    actions.withdraw(obj=event, user=editor)
     assert client.get(event.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 404
     other = f.EventFactory(title="Another meeting")
     home = client.get("/")["ETag"]

@@ -173,11 +173,11 @@ def test_sitemap_index_and_sections_have_lastmod_and_only_published(client, worl
 
 
 def test_cached_feeds_change_as_soon_as_a_record_is_published(client, world, editor):
-    from cmsproject.editorial import workflow
+    from cmsproject.editorial import actions
 
     assert "Hidden draft summit" not in client.get("/feeds/events/").content.decode()
     assert "Hidden draft summit" not in client.get("/events.ics").content.decode()
-    workflow.publish(obj=world["draft_event"], user=editor)
+    actions.publish(obj=world["draft_event"], user=editor)
     assert "Hidden draft summit" in client.get("/feeds/events/").content.decode()
     assert "Hidden draft summit" in client.get("/events.ics").content.decode()
     assert "<strong>3</strong> events" in client.get("/").content.decode()

@@ -86,7 +86,7 @@ def test_cached_pages_cost_one_query_when_nothing_changed(client, hub, url):
 
 
 def test_list_totals_are_counted_once_until_something_changes(client, hub, editor):
-    from cmsproject.editorial import workflow
+    from cmsproject.editorial import actions
 
     grow(hub, 2)
     client.get("/events/")
@@ -95,5 +95,5 @@ def test_list_totals_are_counted_once_until_something_changes(client, hub, edito
     assert not [q for q in warm.captured_queries if "COUNT(" in q["sql"]]
     before = client.get("/events/").context["paginator"].count
     draft = f.EventFactory(status="draft")
-    workflow.publish(obj=draft, user=editor)
+    actions.publish(obj=draft, user=editor)
     assert client.get("/events/").context["paginator"].count == before + 1

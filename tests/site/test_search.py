@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import actions
 from events.models import SearchEntry
 from events.search import search
 from tests import factories as f
@@ -42,9 +42,9 @@ def test_drafts_are_never_found_and_withdrawal_removes(db, editor):
     event = f.EventFactory(title="Summit of Tomorrow")
     assert titles("hidden") == {}
     assert titles("tomorrow") == {"Events": ["Summit of Tomorrow"]}
-    workflow.withdraw(obj=event, user=editor)
+    actions.withdraw(obj=event, user=editor)
     assert titles("tomorrow") == {}
-    workflow.publish(obj=event, user=editor)
+    actions.publish(obj=event, user=editor)
     assert titles("tomorrow") == {"Events": ["Summit of Tomorrow"]}
 
 

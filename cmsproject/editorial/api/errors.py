@@ -9,7 +9,7 @@ from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import rights, workflow
 
 
 class StatusChangeRefused(exceptions.PermissionDenied):
@@ -30,6 +30,8 @@ def exception_handler(exc, context):
     """
     if isinstance(exc, workflow.WorkflowError):
         exc = StatusChangeRefused({"status": [str(exc)]})
+    elif isinstance(exc, rights.ChangeRefused):
+        exc = exceptions.PermissionDenied(str(exc))
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(get_error_detail(exc))
     elif isinstance(exc, models.ProtectedError):

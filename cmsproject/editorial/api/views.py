@@ -12,7 +12,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe, quot
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from cmsproject.editorial import workflow
+from cmsproject.editorial import actions, rights, workflow
 from cmsproject.editorial.models import Publishable, Status
 
 from .errors import PreconditionFailed, StatusChangeRefused
@@ -136,14 +136,14 @@ class RecordViewSet(
         with transaction.atomic():
             obj = serializer.save()
             if target != Status.DRAFT:
-                workflow.transition(obj=obj, target=target, user=user)
+                actions.transition(obj=obj, target=target, user=user)
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
             instance = self.get_object()
             type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
-            self.check_published_is_for_editors(request, instance)
+            self.check_may_change(request, instance)
             self.check_if_match(request, instance)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
@@ -154,16 +154,13 @@ class RecordViewSet(
         response["ETag"] = etag_of(data)
         return response
 
-    def check_published_is_for_editors(self, request, instance) -> None:
-        """As in the admin: a published (or withdrawn) record is changed by those who may
-        publish it; a Contributor works on drafts."""
-        if instance.status in (Status.PUBLISHED, Status.WITHDRAWN) and not workflow.can_publish(
-            request.user, instance
-        ):
-            raise exceptions.PermissionDenied(
-                f"This {instance._meta.verbose_name} is {Status(instance.status).label.lower()}: "
-                "only Editors change published and withdrawn records."
-            )
+    def check_may_change(self, request, instance) -> None:
+        """As in the admin: what readers can see (a published record, its rows) is changed by
+        Editors; a Contributor works on drafts."""
+        try:
+            rights.check_may_change(request.user, instance)
+        except rights.ChangeRefused as exc:
+            raise exceptions.PermissionDenied(str(exc)) from exc
 
     def check_if_match(self, request, instance) -> None:
         header = request.headers.get("If-Match")
@@ -185,6 +182,4 @@ class RecordViewSet(
         stored = type(instance)._default_manager.get(pk=instance.pk).status
         if target is not None:
             check_status_change(obj=instance, current=stored, target=target, user=user)
-        obj = serializer.save()
-        if target is not None and target != stored:
-            workflow.transition(obj=obj, target=target, user=user)
+        actions.SaveRecord(instance, user=user, status=target, save=serializer.save).execute()

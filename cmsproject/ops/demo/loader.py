@@ -247,7 +247,11 @@ class DemoLoader:
             item["slug"]: self.upsert(
                 EventSeries,
                 lookup={"slug": item["slug"]},
-                values={"name": item["name"], "description": item["description"]},
+                values={
+                    "name": item["name"],
+                    "description": item["description"],
+                    **editorial(item),
+                },
             )
             for item in SERIES
         }
