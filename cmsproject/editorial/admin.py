@@ -10,14 +10,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import actions, rights, workflow
+from . import actions, revisions, rights, workflow
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 
@@ -193,23 +195,80 @@ class PublishableAdmin(SimpleHistoryAdmin):
             return rights.may_change(request.user, obj)
         return allowed
 
-    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
-        # Reverting saves a whole form over the record as it is now: only those who may change
-        # it now may revert it (django-simple-history asks for view permission only).
-        current = self.get_object(request, unquote(object_id))
-        if (
-            request.method == "POST"
-            and current is not None
-            and not self.has_change_permission(request, current)
-        ):
+    # ---- history: the record with its rows; revert with a confirmation -----------------------
+    def history_view(self, request: HttpRequest, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": f"History: {obj}",
+            "moments": revisions.timeline(obj),
+            "may_revert": self.has_change_permission(request, obj),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/editorial/history.html", context)
 
-    def revert_disabled(self, request: HttpRequest, obj=None) -> bool:
-        current = self.model._default_manager.filter(pk=obj.pk).first() if obj else None
-        if current is not None and not self.has_change_permission(request, current):
-            return True  # the page shows the old version, without a Revert button
-        return super().revert_disabled(request, obj)
+    def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
+        """The revision beside the record as it is now — fields, links and rows — and, posted,
+        the record and its rows brought back to it (:class:`~.revisions.RevertRecord`)."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        revision = obj.history.filter(history_id=version_id).first()
+        if revision is None:
+            raise Http404("No such revision of this record.")
+        error = ""
+        if request.method == "POST":
+            # Reverting changes the record as it is now: only those who may change it now.
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            action = revisions.RevertRecord(
+                obj,
+                user=request.user,
+                revision=revision,
+                loaded_version=request.POST.get("loaded_version", ""),
+            )
+            try:
+                done = action.execute()
+            except (rights.ChangeRefused, ValidationError) as exc:
+                error = " ".join(getattr(exc, "messages", None) or [str(exc)])
+            else:
+                self.log_change(request, obj, f"Reverted to {revision.history_date}")
+                self.message_user(
+                    request,
+                    f"“{obj}” was brought back to the revision of "
+                    f"{revision.history_date:%Y-%m-%d %H:%M} UTC ({len(done)} changes).",
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse(
+                        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change",
+                        args=[obj.pk],
+                    )
+                )
+        now = revisions.state_now(obj)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "revision": revision,
+            "title": f"Revert “{obj}”?",
+            "changes": revisions.changes(self.model, now, revisions.state_at(obj, revision)),
+            "loaded_version": version_of(obj),
+            "may_revert": self.has_change_permission(request, obj),
+            "error": error,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(
+            request, "admin/editorial/revert.html", context, status=400 if error else 200
+        )
 
     def get_actions(self, request: HttpRequest):
         actions = super().get_actions(request)

@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from .registry import publishable_models
+from .models import Publishable
+from .registry import edited_models, publishable_models
 from .workflow import VERBS
 
 # change reason -> action; the workflow service writes these (see workflow.VERBS)
@@ -81,13 +84,40 @@ def action_condition(action: str) -> Q:
 
 @cache
 def record_models() -> tuple[type[models.Model], ...]:
-    """Every record type with a history: the concrete Publishable models."""
-    return tuple(m for m in publishable_models() if hasattr(m, "history"))
+    """Every kind of row with a history: the records, then the rows editors change with them
+    (participants, citations, aliases, offices…), each shown with the record it belongs to."""
+    records = tuple(m for m in publishable_models() if hasattr(m, "history"))
+    rows = sorted((m for m in edited_models() if m not in records), key=lambda m: m._meta.label)
+    return (*records, *(m for m in rows if hasattr(m, "history")))
 
 
 def _label_field(model: type[models.Model]) -> str:
+    """What names a row in the log: its name or title; for a row without one, the name of the
+    first record it needs (an office: its person; a citation: its source)."""
     names = {f.name for f in model._meta.concrete_fields}
-    return next((n for n in ("name", "title") if n in names), "slug")
+    own = next((n for n in ("name", "title") if n in names), None)
+    if own is not None or issubclass(model, Publishable):
+        return own or "slug"
+    for f in model._meta.concrete_fields:
+        if f.many_to_one and not f.null and issubclass(f.related_model, Publishable):
+            return f"{f.name}__{_label_field(f.related_model)}"
+    return "pk"
+
+
+@cache
+def _owner_columns(model: type[models.Model]) -> tuple[str, str] | None:
+    """For a row: the columns of the record whose page it is on (content type, id), or
+    (foreign key, "") for a row that belongs to one kind of record."""
+    from .revisions import owner_field
+
+    if issubclass(model, Publishable):
+        return None
+    owner = owner_field(model)
+    if isinstance(owner, GenericForeignKey):
+        return (f"{owner.ct_field}_id", owner.fk_field)
+    if owner is not None:
+        return (owner.attname, "")
+    return None
 
 
 @dataclass(frozen=True)
@@ -143,6 +173,7 @@ class Entry:
     label: str
     reason: str
     user: str
+    owner: tuple[type[models.Model], int] | None = None  # a row: the record it is shown on
 
     @property
     def action(self) -> str:
@@ -161,13 +192,12 @@ class Entry:
         return Cursor(self.date, self.model._meta.label_lower, self.history_id)
 
     def admin_url(self, view: str) -> str | None:
-        if view == "change" and self.history_type == "-":
+        model, pk = self.owner or (self.model, self.object_id)
+        if view == "change" and self.history_type == "-" and self.owner is None:
             return None  # deleted: only its history remains
-        opts = self.model._meta
+        opts = model._meta
         try:
-            return reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[self.object_id]
-            )
+            return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[pk])
         except NoReverseMatch:
             return None
 
@@ -218,6 +248,8 @@ def _visible_models(user, filters: Filters) -> list[type[models.Model]]:
 def _rows(model, condition: Q, *, older: bool, limit: int) -> list[Entry]:
     label = _label_field(model)
     direction = "-" if older else ""
+    owner = _owner_columns(model)
+    columns = [c for c in owner or () if c]
     rows = (
         model.history.filter(condition)
         .order_by(f"{direction}history_date", f"{direction}history_id")
@@ -229,12 +261,35 @@ def _rows(model, condition: Q, *, older: bool, limit: int) -> list[Entry]:
             label,
             "history_change_reason",
             "history_user__username",
+            *columns,
         )[:limit]
     )
-    return [
-        Entry(date, model, hid, kind, pk, str(name or ""), reason or "", user or "")
-        for date, hid, kind, pk, name, reason, user in rows
-    ]
+    entries = []
+    for date, hid, kind, pk, name, reason, user, *ends in rows:
+        entries.append(
+            Entry(
+                date,
+                model,
+                hid,
+                kind,
+                pk,
+                str(name or ""),
+                reason or "",
+                user or "",
+                owner=_owner_of(model, owner, ends),
+            )
+        )
+    return entries
+
+
+def _owner_of(model, owner: tuple[str, str] | None, ends: list) -> tuple | None:
+    if owner is None or not ends:
+        return None
+    if owner[1]:  # generic: (content type id, object id)
+        content_type = ContentType.objects.get_for_id(ends[0])
+        return (content_type.model_class(), ends[1])
+    field = next(f for f in model._meta.concrete_fields if f.attname == owner[0])
+    return (field.related_model, ends[0])
 
 
 @dataclass
