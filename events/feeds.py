@@ -102,7 +102,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
         where = (
             "Online"
             if event.is_online
-            else (event.place.name if event.place and event.place.is_published else "")
+            else (event.place.name if event.place else "")
         )
         lines += [
             "BEGIN:VEVENT",

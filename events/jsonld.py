@@ -23,17 +23,12 @@ def event_ld(event, request, participant_groups) -> dict:
     if event.is_online:
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         data["location"] = {"@type": "VirtualLocation", "url": _url(request, event)}
-    elif event.place and event.place.is_published:
+    elif event.place:
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        data["location"] = {
-            "@type": "Place",
-            "name": event.place.name,
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": event.place.name,
-                "addressCountry": event.place.country.name,
-            },
-        }
+        address = {"@type": "PostalAddress", "addressLocality": event.place.name}
+        if event.place.country:  # None when the state is not published
+            address["addressCountry"] = event.place.country.name
+        data["location"] = {"@type": "Place", "name": event.place.name, "address": address}
     performers = [
         {"@type": "Person", "name": p["person"].name, "url": _url(request, p["person"])}
         for _, people in participant_groups
@@ -56,7 +51,7 @@ def person_ld(person, request) -> dict:
         alternates.insert(0, person.native_name)
     if alternates:
         data["alternateName"] = alternates
-    if person.country and person.country.is_published:
+    if person.country:
         data["nationality"] = {"@type": "Country", "name": person.country.name}
     if person.biography:
         data["description"] = person.biography

@@ -110,7 +110,7 @@ def participants_by_state(event: Event) -> list[tuple[Organization | None, list[
     groups: dict[int | None, list[dict]] = defaultdict(list)
     orgs: dict[int | None, Organization | None] = {None: None}
     for p in event.participations.all():
-        rep = p.representing if p.representing and p.representing.is_published else None
+        rep = p.representing
         orgs[rep.pk if rep else None] = rep
         groups[rep.pk if rep else None].append({"person": p.person, "label": p.label})
     ordered = sorted(groups, key=lambda k: (k is None, orgs[k].name if orgs[k] else ""))

@@ -51,10 +51,8 @@ class EventDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["participant_groups"] = selectors.participants_by_state(self.object)
-        parent = self.object.parent
-        context["parent"] = parent if parent and parent.is_published else None
-        place = self.object.place
-        context["place"] = place if place and place.is_published else None
+        context["parent"] = self.object.parent
+        context["place"] = self.object.place
         context["ld"] = jsonld.event_ld(self.object, self.request, context["participant_groups"])
         return context
 
@@ -78,8 +76,7 @@ class PersonDetailView(VisibleToUserMixin, NotesMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        country = self.object.country
-        context["country"] = country if country and country.is_published else None
+        context["country"] = self.object.country
         context["ld"] = jsonld.person_ld(self.object, self.request)
         return context
 
@@ -144,10 +141,8 @@ class AgreementDetailView(VisibleToUserMixin, NotesMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        event = self.object.signed_at
-        context["signed_at"] = event if event and event.is_published else None
-        place = self.object.place
-        context["place"] = place if place and place.is_published else None
+        context["signed_at"] = self.object.signed_at
+        context["place"] = self.object.place
         context["ld"] = jsonld.agreement_ld(self.object, self.request)
         return context
 
@@ -167,8 +162,7 @@ class TopicDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         topic = self.object
         context["events"] = selectors.event_list().filter(topics=topic)[:50]
         context["agreements"] = Agreement.objects.published().filter(topics=topic)[:50]
-        parent = topic.parent
-        context["parent"] = parent if parent and parent.is_published else None
+        context["parent"] = topic.parent
         return context
 
 

@@ -38,11 +38,10 @@ class SourceDetailView(VisibleToUserMixin, DetailView):
         citations = source.citations.select_related("content_type").prefetch_related("record")
         for citation in citations:
             record = citation.record
-            if record is not None and getattr(record, "is_published", False):
+            if record is not None:
                 citing[record._meta.verbose_name_plural.capitalize()][record.pk] = record
         context["citing"] = {kind: list(records.values()) for kind, records in citing.items()}
-        outlet = source.outlet
-        context["outlet"] = outlet if outlet and outlet.is_published else None
+        context["outlet"] = source.outlet
         ld = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -52,7 +51,7 @@ class SourceDetailView(VisibleToUserMixin, DetailView):
         if source.published_on:
             ld["datePublished"] = source.published_on.isoformat()
         if context["outlet"]:
-            ld["publisher"] = {"@type": "Organization", "name": outlet.name}
+            ld["publisher"] = {"@type": "Organization", "name": context["outlet"].name}
         if source.url:
             ld["sameAs"] = source.url
         context["ld"] = ld

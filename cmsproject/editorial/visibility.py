@@ -283,6 +283,15 @@ class ConcealingForeignKey(ForwardManyToOneDescriptor):
                 raise
             return None
 
+    def __get__(self, instance, cls=None):
+        try:
+            return super().__get__(instance, cls)
+        except self.RelatedObjectDoesNotExist:
+            # a required key whose record is hidden (a published place in a draft state)
+            if getattr(instance, self.field.attname, None) is None or current_audience() is None:
+                raise
+            return None
+
 
 def _use_audience_base_manager(sender, **kwargs) -> None:
     """Django follows ``obj.related`` with the base manager: make it the audience-aware one.

@@ -198,7 +198,7 @@ class PopoloOrganizationSerializer(RecordMixin, PopoloSerializer):
     @extend_schema_field(OpenApiTypes.STR)
     def get_parent_id(self, organization):
         parent = organization.parent
-        return parent.slug if parent is not None and parent.is_published else None
+        return parent.slug if parent is not None else None
 
 
 class PopoloMembershipSerializer(PopoloSerializer):
