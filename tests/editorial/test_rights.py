@@ -188,3 +188,55 @@ def test_a_draft_series_is_unseen_on_pages_in_filters_and_in_api_search(client):
     assert found["results"] == []
     detail = client.get(f"/api/v1/events/{event.slug}/").json()
     assert detail["series"] is None
+
+
+# ---- the doors editors use: API nested writes, admin inlines -------------------------------
+
+
+def participants_of(event) -> list:
+    return list(event.participations.values_list("person_id", "role").order_by("pk"))
+
+
+@pytest.mark.parametrize("person_status", [Status.PUBLISHED, Status.DRAFT])
+def test_a_contributor_cannot_change_the_participants_of_a_published_event_by_api(
+    contributor, person_status
+):
+    from tests.api.conftest import token_client
+
+    event = f.EventFactory()
+    f.ParticipationFactory(event=event, role="Host")
+    newcomer = f.PersonFactory(status=person_status)
+    before = participants_of(event), event.updated_at
+    response = token_client(contributor).patch(
+        f"/api/v1/events/{event.slug}/",
+        {"participants": [{"person": newcomer.slug, "role": "Guest"}]},
+        format="json",
+    )
+    assert response.status_code == 403
+    assert "only Editors" in response.json()["detail"]
+    event.refresh_from_db()
+    assert (participants_of(event), event.updated_at) == before
+
+
+def test_a_contributor_cannot_add_a_participant_in_the_admin_of_a_published_event(
+    client, contributor
+):
+    event = f.EventFactory()
+    person = f.PersonFactory()
+    client.force_login(contributor)
+    url = f"/admin/events/event/{event.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200 and not page.context["has_change_permission"]
+    data = {
+        "title": event.title,
+        "slug": event.slug,
+        "kind": event.kind,
+        "start_date": "2023-12-01",
+        "status": "published",
+        "participations-TOTAL_FORMS": "1",
+        "participations-INITIAL_FORMS": "0",
+        "participations-0-person": person.pk,
+        "participations-0-role": "Guest",
+    }
+    assert client.post(url, data).status_code == 403
+    assert not event.participations.exists()
