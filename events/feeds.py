@@ -99,11 +99,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
     latest = selectors.event_list().order_by("-start_date", "-pk")[:ICS_SIZE]
     for event in sorted(latest, key=lambda e: (e.start_date, e.pk)):
         end = (event.end_date or event.start_date) + datetime.timedelta(days=1)
-        where = (
-            "Online"
-            if event.is_online
-            else (event.place.name if event.place else "")
-        )
+        where = "Online" if event.is_online else (event.place.name if event.place else "")
         lines += [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{host}",

@@ -1,7 +1,9 @@
-"""Reads shared by the public pages (and the API): published records with what they show.
+"""Reads shared by the public pages and the API: records with what their pages show.
 
-Every related list goes through ``.published()``: a published page that relates to a draft
-simply omits it.
+The detail selectors (``event_detail`` …) are one prefetch tree for a page and for the API's
+detail: what a related list holds is decided by the visibility layer for the audience of the
+read (any reader on a public page; the token's user in the API), so a published page that
+relates to a draft simply omits it, and an editor's preview or API read shows it.
 """
 
 from __future__ import annotations
@@ -31,9 +33,7 @@ def published_citations() -> Prefetch:
     """A record's citations whose source a reader may see, with outlet, in note order."""
     return Prefetch(
         "citations",
-        queryset=Citation.objects.filter(published_through("source"))
-        .select_related("source__outlet")
-        .order_by("position", "id"),
+        queryset=Citation.objects.select_related("source__outlet").order_by("position", "id"),
     )
 
 
@@ -84,10 +84,10 @@ def latest_events_of_state(state: Organization) -> list[Event]:
 
 def event_detail() -> QuerySet[Event]:
     participations = (
-        Participation.objects.filter(published_through("person"))
+        Participation.objects.all()
         .select_related("person", "representing")
         .prefetch_related(positions_with_organizations("person__positions"))
-        .order_by("representing__name", "order", "id")
+        .order_by("order", "id")  # the editors' order; pages group them by state
     )
     return Event.objects.select_related(
         "place__country", "series", "host", "parent"
@@ -95,10 +95,10 @@ def event_detail() -> QuerySet[Event]:
         Prefetch("participations", queryset=participations),
         Prefetch(
             "sideline_events",
-            queryset=Event.objects.published().select_related("place").order_by("start_date"),
+            queryset=Event.objects.all().select_related("place").order_by("start_date"),
         ),
-        Prefetch("agreements", queryset=Agreement.objects.published().order_by("title")),
-        Prefetch("topics", queryset=Topic.objects.published()),
+        Prefetch("agreements", queryset=Agreement.objects.all().order_by("title")),
+        Prefetch("topics", queryset=Topic.objects.all()),
         "images",
         published_citations(),
     )
@@ -123,16 +123,10 @@ def person_detail() -> QuerySet[Person]:
             "positions",
             queryset=Position.objects.select_related("organization").order_by("start_date"),
         ),
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.filter(published_through("event"))
-            .select_related("event__place")
-            .order_by("-event__start_date"),
-            to_attr="published_participations",
-        ),
+        Prefetch("events", queryset=Event.objects.select_related("place").order_by("-start_date")),
         Prefetch(
             "signatures",
-            queryset=Signatory.objects.filter(published_through("agreement"))
+            queryset=Signatory.objects.all()
             .select_related("agreement", "on_behalf_of")
             .order_by("-agreement__signed_on"),
             to_attr="published_signatures",
@@ -144,14 +138,12 @@ def person_detail() -> QuerySet[Person]:
 
 def agreement_detail() -> QuerySet[Agreement]:
     return Agreement.objects.select_related("signed_at", "place__country").prefetch_related(
-        Prefetch("parties", queryset=Organization.objects.published()),
+        Prefetch("parties", queryset=Organization.objects.all()),
         Prefetch(
             "signatories",
-            queryset=Signatory.objects.filter(published_through("person")).select_related(
-                "person", "on_behalf_of"
-            ),
+            queryset=Signatory.objects.all().select_related("person", "on_behalf_of"),
         ),
-        Prefetch("topics", queryset=Topic.objects.published()),
+        Prefetch("topics", queryset=Topic.objects.all()),
         "aliases",
         published_citations(),
     )
@@ -164,7 +156,7 @@ def office_holders(org: Organization) -> list[Position]:
     """The latest office holders at ``org``, newest first: a state's list grows without end
     over the years, so a page shows the most recent ``OFFICE_HOLDERS_SHOWN``."""
     return list(
-        Position.objects.filter(published_through("person"), organization=org)
+        Position.objects.filter(organization=org)
         .select_related("person", "organization")
         .order_by("-start_date", "-id")[:OFFICE_HOLDERS_SHOWN]
     )
@@ -172,9 +164,9 @@ def office_holders(org: Organization) -> list[Position]:
 
 def organization_detail() -> QuerySet[Organization]:
     return Organization.objects.select_related("parent").prefetch_related(
-        Prefetch("members", queryset=Organization.objects.published()),
-        Prefetch("member_of", queryset=Organization.objects.published()),
-        Prefetch("children", queryset=Organization.objects.published()),
+        Prefetch("members", queryset=Organization.objects.all()),
+        Prefetch("member_of", queryset=Organization.objects.all()),
+        Prefetch("children", queryset=Organization.objects.all()),
         "aliases",
         published_citations(),
     )

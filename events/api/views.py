@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from collections.abc import Callable
 
-from cmsproject.editorial.api import CSVExportMixin, RecordViewSet, visible
+from django.db.models import QuerySet
+
+from cmsproject.editorial.api import CSVExportMixin, RecordViewSet
 from sources.api.serializers import citations_prefetch
 
+from .. import selectors
 from ..models import (
     Agreement,
     Event,
     Organization,
-    Participation,
     Person,
     Place,
-    Position,
-    Signatory,
     Topic,
 )
 from . import filters, serializers
 
 
 class DetailRelatedMixin:
-    """Related records a detail shows, narrowed by ``visible`` to what the user may see."""
+    """A list reads only what its rows show; a detail reads through the same selector as the
+    record's page (``events.selectors``): one prefetch tree, narrowed by the visibility layer
+    to what the request's user may see."""
 
-    def visible(self, model):
-        return visible(model.objects.all(), self.request)
+    #: the page's selector of this record type (None: the record itself is all it shows)
+    detail_selector: Callable[[], QuerySet] | None = None
+
+    def get_queryset(self):
+        if self.action != "list" and self.detail_selector is not None:
+            return type(self).detail_selector().visible_to(self.request.user)
+        return super().get_queryset()
 
     def with_related(self, queryset):
         queryset = queryset.select_related(*self.list_related)
@@ -56,26 +63,7 @@ class EventViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
         *("status", "place__slug", "place__name", "place__status"),
     )
 
-    def with_related(self, queryset):
-        queryset = super().with_related(queryset)
-        if self.action != "list":
-            queryset = queryset.select_related("series", "host", "parent")
-        return queryset
-
-    def detail_prefetches(self) -> list:
-        participations = Participation.objects.select_related(
-            "person", "representing"
-        ).prefetch_related(
-            Prefetch("person__positions", queryset=Position.objects.select_related("organization"))
-        )
-        return [
-            Prefetch("participations", queryset=participations),
-            Prefetch("topics", queryset=self.visible(Topic)),
-            Prefetch("agreements", queryset=self.visible(Agreement).order_by("title")),
-            Prefetch(
-                "sideline_events", queryset=self.visible(Event).order_by("start_date", "title")
-            ),
-        ]
+    detail_selector = staticmethod(selectors.event_detail)
 
 
 class PersonViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
@@ -86,16 +74,7 @@ class PersonViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
     list_related = ("country",)
-
-    def detail_prefetches(self) -> list:
-        return [
-            "aliases",
-            Prefetch(
-                "positions",
-                queryset=Position.objects.select_related("organization").order_by("start_date"),
-            ),
-            Prefetch("events", queryset=self.visible(Event).order_by("-start_date")),
-        ]
+    detail_selector = staticmethod(selectors.person_detail)
 
 
 class OrganizationViewSet(DetailRelatedMixin, RecordViewSet):
@@ -106,17 +85,7 @@ class OrganizationViewSet(DetailRelatedMixin, RecordViewSet):
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
 
-    def with_related(self, queryset):
-        queryset = super().with_related(queryset)
-        return queryset if self.action == "list" else queryset.select_related("parent")
-
-    def detail_prefetches(self) -> list:
-        return [
-            "aliases",
-            Prefetch("members", queryset=self.visible(Organization)),
-            Prefetch("member_of", queryset=self.visible(Organization)),
-            Prefetch("children", queryset=self.visible(Organization)),
-        ]
+    detail_selector = staticmethod(selectors.organization_detail)
 
 
 class PlaceViewSet(DetailRelatedMixin, RecordViewSet):
@@ -140,20 +109,7 @@ class AgreementViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
 
-    def with_related(self, queryset):
-        queryset = super().with_related(queryset)
-        return queryset if self.action == "list" else queryset.select_related("signed_at", "place")
-
-    def detail_prefetches(self) -> list:
-        return [
-            "aliases",
-            Prefetch("parties", queryset=self.visible(Organization)),
-            Prefetch("topics", queryset=self.visible(Topic)),
-            Prefetch(
-                "signatories",
-                queryset=Signatory.objects.select_related("person", "on_behalf_of"),
-            ),
-        ]
+    detail_selector = staticmethod(selectors.agreement_detail)
 
 
 class TopicViewSet(DetailRelatedMixin, RecordViewSet):
@@ -166,4 +122,4 @@ class TopicViewSet(DetailRelatedMixin, RecordViewSet):
     list_related = ("parent",)
 
     def detail_prefetches(self) -> list:
-        return [Prefetch("children", queryset=self.visible(Topic))]
+        return ["children"]  # the visibility layer leaves out drafts for readers

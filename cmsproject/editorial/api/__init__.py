@@ -3,13 +3,13 @@
 Every viewset in ``events/api`` and ``sources/api`` is a :class:`RecordViewSet`, so the rules
 live here once, a module per concern:
 
-* :mod:`.visibility` — readers (anonymous, or without editor rights) see published records
-  only, through ``visible_to(user)``; related records and citations shown inside a record
-  follow the same rule (:class:`RecordLink` in :mod:`.fields`, :func:`is_visible`). Lists show
+* visibility — readers (anonymous, or without editor rights) see published records only:
+  the visibility layer (:mod:`cmsproject.editorial.visibility`) decides under every query,
+  related records and citations shown inside a record included. Lists show
   published records unless an editor asks for others with ``?status=draft,review`` or
   ``?status=all``; a reader who asks gets a 400 (:mod:`.filters`).
 * :mod:`.views` — writes follow model permissions (DRF's ``DjangoModelPermissions``); a change
-  of ``status`` goes through :mod:`cmsproject.editorial.workflow`, so a contributor cannot
+  of ``status`` is an action (:mod:`cmsproject.editorial.actions`), so a contributor cannot
   publish (403, nothing saved). Records are never deleted through the API: editors withdraw
   them. Detail responses carry an ``ETag`` (a hash of the representation) and
   ``Last-Modified``; ``If-None-Match`` / ``If-Modified-Since`` answer 304, a stale
@@ -31,12 +31,12 @@ from cmsproject.editorial.filtering import (
 
 from .errors import PreconditionFailed, StatusChangeRefused, exception_handler
 from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer
-from .fields import RecordLink, RecordLinkExtension, VisibleChildList, VisibleManyRelatedField
+from .fields import RecordLink, RecordLinkExtension, VisibleChildList
 from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from .serializers import RecordSerializer, sync_children
 from .views import RecordViewSet, check_status_change, conditional_response, etag_of
-from .visibility import absolute_url, is_schema_generation, is_visible, visible
+from .visibility import absolute_url, is_schema_generation
 
 __all__ = [
     "FORMAT_PARAMETER",
@@ -59,7 +59,6 @@ __all__ = [
     "StateFilter",
     "StatusChangeRefused",
     "VisibleChildList",
-    "VisibleManyRelatedField",
     "YearFilter",
     "absolute_url",
     "check_status_change",
@@ -67,8 +66,6 @@ __all__ = [
     "etag_of",
     "exception_handler",
     "is_schema_generation",
-    "is_visible",
     "sync_children",
-    "visible",
     "visible_choices",
 ]

@@ -9,43 +9,21 @@ from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 
-from .visibility import absolute_url, is_visible, visible
-
-
-class VisibleManyRelatedField(ManyRelatedField):
-    """A list of related records without those the reader may not see."""
-
-    def to_representation(self, iterable):
-        request = self.context.get("request")
-        return [
-            self.child_relation.to_representation(obj)
-            for obj in iterable
-            if is_visible(obj, request)
-        ]
+from .visibility import absolute_url
 
 
 class VisibleChildList(serializers.ListSerializer):
-    """Child rows (participants, signatories, citations…) without those that point at a record
-    the reader may not see; the child serializer names them in ``Meta.visible_through``."""
-
-    def to_representation(self, data):
-        request = self.context.get("request")
-        through = getattr(self.child.Meta, "visible_through", ())
-        items = data.all() if hasattr(data, "all") else data
-        return [
-            self.child.to_representation(item)
-            for item in items
-            if all(
-                (related := getattr(item, name)) is None or is_visible(related, request)
-                for name in through
-            )
-        ]
+    """Child rows (participants, signatories, citations…). What the reader may not see is left
+    out by the visibility layer before the rows are read (a row whose record is hidden does not
+    exist for that reader), so this is the plain list; ``Meta.visible_through`` still names the
+    records a row needs, for the schema's descriptions."""
 
 
 class RecordLink(serializers.SlugRelatedField):
     """A related record: written as its slug, read as ``{slug, name, url}`` (``url`` is its
     public page). A draft is shown only to those who may see drafts, otherwise as null (or left
-    out of a list). Reading back what was read works too: ``{"slug": …}`` is accepted."""
+    out of a list): the visibility layer decides, for the request's user. Reading back what
+    was read works too: ``{"slug": …}`` is accepted."""
 
     def __init__(self, *, label: str = "name", **kwargs):
         kwargs.setdefault("slug_field", "slug")
@@ -58,17 +36,7 @@ class RecordLink(serializers.SlugRelatedField):
         for key in kwargs:
             if key in MANY_RELATION_KWARGS:
                 list_kwargs[key] = kwargs[key]
-        return VisibleManyRelatedField(**list_kwargs)
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        return visible(queryset, self.context.get("request")) if queryset is not None else None
-
-    def get_attribute(self, instance):
-        obj = super().get_attribute(instance)
-        if obj is not None and not is_visible(obj, self.context.get("request")):
-            return None
-        return obj
+        return ManyRelatedField(**list_kwargs)
 
     def to_representation(self, obj) -> dict:
         return {
