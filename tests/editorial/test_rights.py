@@ -13,6 +13,7 @@ from django.db import models, transaction
 
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.registry import edited_models
+from cmsproject.editorial.revisions import owner_field
 from cmsproject.editorial.rights import ChangeRefused, acting, check_may_change
 from cmsproject.editorial.visibility import for_readers
 from events import models as ev
@@ -54,11 +55,8 @@ def edit(row, text: str) -> tuple[str, object]:
 
 
 def owner(row) -> Publishable:
-    """The record whose page the row belongs to (its first required end)."""
-    for field in row._meta.concrete_fields:
-        if field.many_to_one and not field.null and issubclass(field.related_model, Publishable):
-            return getattr(row, field.name)
-    return row.record
+    """The record whose page the row belongs to."""
+    return getattr(row, owner_field(type(row)).name)
 
 
 def stored(row) -> dict:
