@@ -21,7 +21,12 @@ class SourceListView(FilterView):
     paginator_class = CachedCountPaginator
 
     def get_queryset(self):
-        return Source.objects.published().select_related("outlet")
+        # The list shows titles: an article's text (tens of KB each) is never read here.
+        return (
+            Source.objects.published()
+            .select_related("outlet")
+            .defer("body", "raw_text", "summary", "sketch")
+        )
 
 
 class SourceDetailView(VisibleToUserMixin, DetailView):

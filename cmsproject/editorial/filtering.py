@@ -10,6 +10,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from drf_spectacular.drainage import set_override
 
 
@@ -24,6 +26,42 @@ def visible_choices(model: type[models.Model]) -> Callable:
         return queryset
 
     return choices
+
+
+class ListSelect(forms.Select):
+    """A select of records rendered in one pass. Django renders each option through its own
+    template, so a list page's select of every outlet or place cost more than the page's
+    query and grew with the archive; this writes the same markup (``optgroups`` and each
+    option's attributes, ``selected`` among them) directly."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+
+        def options(group: list[dict]) -> str:
+            return format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    ("" if o["value"] is None else o["value"], flatatt(o["attrs"]), o["label"])
+                    for o in group
+                ),
+            )
+
+        body = format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    options(group)
+                    if label is None
+                    else format_html('<optgroup label="{}">{}</optgroup>', label, options(group)),
+                )
+                for label, group, _index in widget["optgroups"]
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), body
+        )
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -80,6 +118,7 @@ class SlugFilter(django_filters.ModelChoiceFilter, django_filters.CharFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", ListSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -87,6 +126,10 @@ class StateFilter(django_filters.ModelChoiceFilter, django_filters.CharFilter):
     """An organization given by ISO alpha-3 code or by slug."""
 
     field_class = CodeOrSlugChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", ListSelect)
+        super().__init__(*args, **kwargs)
 
 
 class YearFilter(django_filters.NumberFilter):

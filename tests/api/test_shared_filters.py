@@ -5,6 +5,9 @@ import re
 
 import pytest
 
+from cmsproject.editorial.models import Status
+from tests.factories import OutletFactory
+
 from .conftest import slugs
 
 CASES = [
@@ -78,4 +81,17 @@ def test_api_lists_accept_the_page_filters(anon, world):
     assert slugs(anon.get("/api/v1/events/", {"year": 2022})) == ["astana-summit"]
     assert slugs(anon.get("/api/v1/agreements/", {"party": "KAZ", "year": 2023})) == [
         "chengdu-joint-statement"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_list_select_offers_published_records_escaped_and_keeps_the_choice(client):
+    OutletFactory(name='Daily "<b>Steppe</b>" & Co', slug="steppe")
+    OutletFactory(name="Hidden Wire", slug="hidden-wire", status=Status.DRAFT)
+    html = client.get("/sources/", {"outlet": "steppe"}).content.decode()
+    select = re.search(r'<select name="outlet"[^>]*>(.*?)</select>', html, re.S).group(1)
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    assert options == [
+        ("", "", "All outlets"),
+        ("steppe", " selected", "Daily &quot;&lt;b&gt;Steppe&lt;/b&gt;&quot; &amp; Co"),
     ]
