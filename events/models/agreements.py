@@ -105,6 +105,8 @@ class Agreement(Publishable):
             # the API's other orderings, read in index order (tests/api/test_indexes.py)
             models.Index(fields=["status", "title"], name="agreement_status_title"),
             models.Index(fields=["status", "updated_at"], name="agreement_status_updated"),
+            # the agreements signed at an event, for its page (see event_parent_status_start)
+            models.Index(fields=["signed_at", "status", "title"], name="agreement_event_status"),
         ]
         constraints = [
             date_order_constraint("signed_on", "entry_into_force", "agreement_force_after_signing"),

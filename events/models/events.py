@@ -164,8 +164,12 @@ class Event(Publishable):
         indexes = [
             models.Index(fields=["status", "-start_date"], name="event_status_start"),
             models.Index(fields=["kind", "-start_date"], name="event_kind_start"),
-            # sideline events of an event, in date order (else the planner scans by status)
-            models.Index(fields=["parent", "start_date"], name="event_parent_start"),
+            # sideline events of an event, in date order, for readers too (with only
+            # (parent, start_date) SQLite read a prefetch's "parent IN (…) AND status = …"
+            # through the status index: 8 ms at 10,000 events instead of 0.1 ms)
+            models.Index(
+                fields=["parent", "status", "start_date"], name="event_parent_status_start"
+            ),
             # the API's other orderings, read in index order (tests/api/test_indexes.py)
             models.Index(fields=["status", "title"], name="event_status_title"),
             models.Index(fields=["status", "updated_at"], name="event_status_updated"),
