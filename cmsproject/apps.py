@@ -8,8 +8,9 @@ class CmsprojectConfig(AppConfig):
 
     def ready(self) -> None:
         from . import caching
-        from .editorial import rights, roles
+        from .editorial import redirects, rights, roles
 
         caching.connect_signals()
         roles.connect_signals()
         rights.connect_signals()
+        redirects.connect_signals()

@@ -6,6 +6,7 @@ content, by signals (and explicitly after bulk loads that bypass them).
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,11 +15,14 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import models
+from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 
-from .editorial.registry import editorial_app_labels
-from .editorial.visibility import for_readers
+from .editorial.models import Status
+from .editorial.registry import editorial_app_labels, publishable_models
+from .editorial.visibility import for_readers, unrestricted
 from .models import ContentVersion
 
 # Rows that change without changing what readers see.
@@ -39,11 +43,37 @@ def current(counter: int = CONTENT) -> int:
     scope = _scope.get()
     if scope is not None and counter in scope:
         return scope[counter]
-    value = ContentVersion.objects.filter(pk=counter).values_list("value", flat=True).first()
-    value = value or 0
+    row = ContentVersion.objects.filter(pk=counter).values_list("value", "changes_at").first()
+    value, changes_at = row or (0, None)
+    if changes_at is not None and changes_at <= timezone.now():
+        # A record expired since the version was last read: every cached page that showed
+        # it is out of date, though nothing was saved.
+        bump(counter)
+        ContentVersion.objects.filter(pk=counter).update(changes_at=next_expiry())
+        value += 1
     if scope is not None:
         scope[counter] = value
     return value
+
+
+def next_expiry() -> datetime.datetime | None:
+    """The earliest time a published record expires, from now on."""
+    now = timezone.now()
+    with unrestricted():
+        times = [
+            model._base_manager.filter(status=Status.PUBLISHED, expire_at__gt=now).aggregate(
+                first=Min("expire_at")
+            )["first"]
+            for model in publishable_models()
+        ]
+    return min((t for t in times if t is not None), default=None)
+
+
+def expires_later(when: datetime.datetime) -> None:
+    """Make sure the version moves on at ``when`` (a record saved to expire then)."""
+    ContentVersion.objects.filter(pk=CONTENT).filter(
+        Q(changes_at__isnull=True) | Q(changes_at__gt=when)
+    ).update(changes_at=when)
 
 
 def bump(counter: int = CONTENT, **kwargs) -> None:
@@ -115,6 +145,9 @@ def _on_change(sender, **kwargs) -> None:
         and not (opts.model_name.startswith("historical"))
     ):
         bump()
+        expire_at = getattr(instance, "expire_at", None)
+        if expire_at is not None and expire_at > timezone.now():
+            expires_later(expire_at)
 
 
 def connect_signals() -> None:

@@ -2,6 +2,10 @@
 
 from django.db import models
 
+from .editorial.redirects import Redirect
+
+__all__ = ["ContentVersion", "Redirect"]
+
 
 class ContentVersion(models.Model):
     """Counters that go up on every change (row 1: any record, source or relation saved or
@@ -13,6 +17,9 @@ class ContentVersion(models.Model):
     """
 
     value = models.BigIntegerField(default=0)
+    #: When what readers see next changes with nobody saving anything: the earliest expiry
+    #: of a published record. Reading the version after it bumps the version (caching.py).
+    changes_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return str(self.value)

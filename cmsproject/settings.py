@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # old addresses of renamed, merged and deleted records (301 / 410) when a page is not found
+    "cmsproject.redirecting.RedirectMiddleware",
     # every read of a record is for the request's user: readers never see drafts
     "cmsproject.editorial.visibility.AudienceMiddleware",
     "cmsproject.editorial.rights.ActorMiddleware",

@@ -12,7 +12,7 @@ from sources.sitemaps import SITEMAPS as SOURCE_SITEMAPS
 
 from . import views
 from .caching import cache_response
-from .editorial.activity import activity_view
+from .editorial.activity import activity_view, scheduled_view
 from .editorial.views import reader_page
 
 admin.site.site_header = "Caravan editorial"
@@ -42,6 +42,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("admin/activity/", admin.site.admin_view(activity_view), name="admin-activity"),
+    path("admin/scheduled/", admin.site.admin_view(scheduled_view), name="admin-scheduled"),
     path("admin/", admin.site.urls),
     path("api/", include("cmsproject.api_urls")),
 ]

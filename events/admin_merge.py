@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from cmsproject.editorial import references
 from cmsproject.editorial.admin import PublishableAdmin
 from cmsproject.editorial.models import Status
 
@@ -62,7 +63,7 @@ class MergeDuplicatesMixin:
                 error = f"Choose the {opts.verbose_name} to keep."
             else:
                 return self._merge(request, keep, [r for r in records if r.pk != keep.pk])
-        counts = merging.relation_counts(records)
+        counts = references.relation_counts(records)
         keep_pk = default_keep(records, counts).pk
         context = {
             **self.admin_site.each_context(request),

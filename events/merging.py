@@ -11,19 +11,16 @@ stays, ending with "Merged into …"). All of it happens in one transaction, or 
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
 
+from cmsproject.editorial import redirects
 from cmsproject.editorial.actions import Action
 from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.references import Relation, relations_of
 
 from .models import AliasBase
 
@@ -52,72 +49,8 @@ class MergeError(PermissionDenied):
     """A merge that may not or cannot be made; the message says why, nothing was changed."""
 
 
-@dataclass(frozen=True)
-class Relation:
-    """One way rows point at a record: a foreign key, a many-to-many link, a generic key."""
-
-    label: str
-    model: type[models.Model]
-    field: str  # the field on ``model`` that points at the record (object id for generic)
-    kind: str  # "fk", "m2m" (``model.field`` links to records), "own_m2m", "generic"
-    content_type_field: str = ""
-
-    @property
-    def is_alias(self) -> bool:
-        return self.kind == "fk" and issubclass(self.model, AliasBase)
-
-    def rows(self, record: models.Model) -> models.QuerySet:
-        return self.rows_of(type(record), [record.pk])
-
-    def rows_of(self, model: type[models.Model], pks: list) -> models.QuerySet:
-        if self.kind == "generic":
-            ct = ContentType.objects.get_for_model(model)
-            return self.model._default_manager.filter(
-                **{self.content_type_field: ct, f"{self.field}__in": pks}
-            )
-        if self.kind == "own_m2m":
-            through = getattr(model, self.field).through
-            return through._default_manager.filter(**{f"{self.group_field(model)}__in": pks})
-        return self.model._default_manager.filter(**{f"{self.field}__in": pks})
-
-    def group_field(self, model: type[models.Model]) -> str:
-        """The column of :meth:`rows_of` that says which record a row belongs to."""
-        if self.kind == "own_m2m":
-            # Django names the columns of its own through table after the two models, with
-            # from_/to_ when a model links to itself.
-            through = getattr(model, self.field).through
-            name = model._meta.model_name
-            return f"from_{name}" if hasattr(through, f"from_{name}_id") else name
-        return self.field
-
-
-@functools.cache
-def relations_of(model: type[models.Model]) -> tuple[Relation, ...]:
-    """Every way other rows refer to a ``model`` record, discovered from the model registry."""
-    found: list[Relation] = []
-    for rel in model._meta.related_objects:
-        accessor = rel.get_accessor_name().replace("_", " ")
-        if rel.many_to_many:
-            if rel.through._meta.auto_created:  # a through model of our own is an fk below
-                found.append(Relation(accessor, rel.related_model, rel.field.name, "m2m"))
-        elif rel.one_to_many or rel.one_to_one:
-            found.append(Relation(accessor, rel.related_model, rel.field.name, "fk"))
-    for m2m in model._meta.many_to_many:
-        if m2m.remote_field.through._meta.auto_created:
-            found.append(Relation(str(m2m.verbose_name), m2m.related_model, m2m.name, "own_m2m"))
-    for other in apps.get_models():
-        for gfk in other._meta.private_fields:
-            if isinstance(gfk, GenericForeignKey):
-                found.append(
-                    Relation(
-                        str(other._meta.verbose_name_plural),
-                        other,
-                        other._meta.get_field(gfk.fk_field).attname,
-                        "generic",
-                        content_type_field=gfk.ct_field,
-                    )
-                )
-    return tuple(found)
+def _is_alias(relation: Relation) -> bool:
+    return relation.kind == "fk" and issubclass(relation.model, AliasBase)
 
 
 def can_merge(user, model: type[models.Model]) -> bool:
@@ -126,29 +59,6 @@ def can_merge(user, model: type[models.Model]) -> bool:
         return False
     opts = model._meta
     return user.has_perm(f"{opts.app_label}.merge_{opts.model_name}")
-
-
-def relation_counts(records: list[models.Model]) -> dict[object, list[tuple[str, int]]]:
-    """For each record, how many rows of each kind point at it (only kinds with any): what a
-    merge would move. One query per kind of relation, however many records."""
-    if not records:
-        return {}
-    model = type(records[0])
-    pks = [r.pk for r in records]
-    counts: dict[object, list[tuple[str, int]]] = {pk: [] for pk in pks}
-    for relation in relations_of(model):
-        column = relation.group_field(model)
-        rows = (
-            relation.rows_of(model, pks)
-            .order_by()
-            .values(column)
-            .annotate(n=Count("pk"))
-            .values_list(column, "n")
-        )
-        for pk, n in rows:
-            if pk in counts and n:
-                counts[pk].append((relation.label, n))
-    return counts
 
 
 @dataclass
@@ -239,6 +149,7 @@ def _merge_one(kept, dup, *, others: set, user, result: MergeResult) -> None:
     _fill_blanks(kept, dup, skip_pks={kept.pk, dup.pk, *others})
     dup._history_user = user
     dup._change_reason = f"Merged into “{kept}”"
+    redirects.merged(dup, kept, user)  # the duplicate's address now leads to the kept record
     dup.delete()
     kept.updated_by = user
     kept.save()
@@ -268,7 +179,7 @@ def _move(row, relation: Relation, dup, kept, others: set, *, user, reason, resu
         row.delete()
         result.dropped[relation.label] += 1
         return
-    if relation.is_alias and row.name.casefold() == str(kept).casefold():
+    if _is_alias(relation) and row.name.casefold() == str(kept).casefold():
         row.delete()  # the duplicate's alias is the kept record's own name
         result.dropped[relation.label] += 1
         return
@@ -346,7 +257,7 @@ def _fill_blanks(target: models.Model, donor: models.Model, *, skip_pks: set) ->
 
 
 def _add_names_as_aliases(kept, dup, *, user, reason, result: MergeResult) -> None:
-    alias_relation = next((r for r in relations_of(type(kept)) if r.is_alias), None)
+    alias_relation = next((r for r in relations_of(type(kept)) if _is_alias(r)), None)
     if alias_relation is None:
         return
     alias_model = alias_relation.model

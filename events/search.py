@@ -89,7 +89,7 @@ def document(obj) -> tuple[str, str]:
         # a draft place's or series' name must not make the event findable by it
         for related in EVENT_CONTEXT:
             shown = getattr(obj, related) if getattr(obj, f"{related}_id") else None
-            parts.append(shown.name if shown is not None and shown.is_published else "")
+            parts.append(shown.name if shown is not None and shown.is_live else "")
     body = " ".join(p for p in parts if p)
     folded = strip_marks(f"{title} {body}")
     if folded != f"{title} {body}":
@@ -111,7 +111,7 @@ def index_record(obj) -> None:
     if kind is None:
         return
     entries = SearchEntry.objects.filter(kind=kind, object_id=obj.pk)
-    if not getattr(obj, "is_published", False):
+    if not getattr(obj, "is_live", False):
         entries.delete()
         return
     title, body = document(obj)
@@ -272,7 +272,7 @@ def _on_save(sender, instance, **kwargs) -> None:
         if parent is not None:
             index_record(parent)
         return
-    if kwargs.get("created") and not getattr(instance, "is_published", False):
+    if kwargs.get("created") and not getattr(instance, "is_live", False):
         return  # a new draft has no entry to remove (imports create thousands)
     if sender in KIND_OF:
         index_record(instance)

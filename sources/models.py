@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial.models import Publishable
+from cmsproject.editorial.models import Publishable, published_through
 from cmsproject.editorial.paths import named_path, slug_path
 from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
@@ -191,7 +191,7 @@ class CitationQuerySet(AudienceQuerySet):
 
     def published_sources(self) -> CitationQuerySet:
         """Citations a reader may see: those whose source is itself published."""
-        return self.filter(source__status="published")
+        return self.filter(published_through("source"))
 
 
 class Citation(EditorialRow):

@@ -129,7 +129,7 @@ def test_merging_moves_everything_to_the_kept_person(client, editor, twins):
     assert kept.native_name == "Садыр Жапаров"  # an empty field filled from the duplicate
 
 
-def test_kept_page_shows_everything_and_the_duplicate_is_gone(client, editor, twins):
+def test_kept_page_shows_everything_and_the_duplicate_leads_there(client, editor, twins):
     kept, dup = twins
     client.force_login(editor)
     merge_in_admin(client, Person, [kept, dup], keep=kept)
@@ -139,7 +139,9 @@ def test_kept_page_shows_everything_and_the_duplicate_is_gone(client, editor, tw
     for text in ("Xi&#x27;an Summit", "Astana Forum", "Chairman of the Cabinet", "Caparov"):
         assert text in page
     assert "Sadyr Zhaparov" in page  # as an alias ("Also written")
-    assert client.get(reverse("site:person-detail", args=["sadyr-zhaparov"])).status_code == 404
+    # the duplicate is gone, and its old address answers 301 to the kept record
+    old = client.get(reverse("site:person-detail", args=["sadyr-zhaparov"]))
+    assert (old.status_code, old["Location"]) == (301, kept.get_absolute_url())
 
 
 def test_history_shows_who_merged(client, editor, twins):

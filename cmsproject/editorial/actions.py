@@ -89,7 +89,7 @@ class ChangeStatus(Action):
             return obj
         workflow.apply_status(obj, self.target)
         self.stamp(obj, self.reason or VERBS[self.target].capitalize())
-        obj.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+        obj.save(update_fields=["status", "published_at", "go_live_at", "updated_by", "updated_at"])
         return obj
 
 

@@ -119,3 +119,16 @@ def _csv_response(entries: Iterator[Entry]) -> StreamingHttpResponse:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="caravan-activity-{stamp}.csv"'
     return response
+
+
+def scheduled_view(request: HttpRequest) -> HttpResponse:
+    """Staff only: what is scheduled to go live or expire, soonest first."""
+    from .scheduling import planned
+
+    context = {
+        **admin.site.each_context(request),
+        "title": "Scheduled",
+        "planned": planned(request.user),
+        "now": timezone.now(),
+    }
+    return TemplateResponse(request, "admin/scheduled.html", context)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import actions, revisions, rights, workflow
+from . import actions, references, revisions, rights, workflow
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 
@@ -36,6 +36,11 @@ class PublishableForm(forms.ModelForm):
     to overwrite changes saved by someone else since the form was loaded."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    withdraw_anyway = forms.BooleanField(
+        required=False,
+        label="Withdraw anyway",
+        help_text="Published records use this one (see “Used by”): tick to withdraw it anyway.",
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +65,20 @@ class PublishableForm(forms.ModelForm):
         conflict = changed_since(self.instance, self.data.get(self.add_prefix("loaded_version")))
         if conflict is not None:
             raise forms.ValidationError(conflict.message(), code="concurrent_edit")
+        withdrawing = (
+            self.instance.pk
+            and "status" in self.changed_data
+            and cleaned.get("status") == Status.WITHDRAWN
+        )
+        if withdrawing and not cleaned.get("withdraw_anyway"):
+            users = references.live_users(self.instance)
+            if users:
+                raise forms.ValidationError(
+                    f"Published records use this {self.instance._meta.verbose_name}: "
+                    f"{_usage_summary(users)}. Withdrawn, it leaves their pages. Tick "
+                    "“Withdraw anyway” to withdraw it all the same.",
+                    code="used_by_published",
+                )
         return cleaned
 
     def clean_status(self):
@@ -67,6 +86,14 @@ class PublishableForm(forms.ModelForm):
         if self.user is not None:
             workflow.validate_status_change(obj=self.instance, target=target, user=self.user)
         return target
+
+
+def _usage_summary(usages) -> str:
+    return "; ".join(
+        f"{u.label.lower()}: {u.live} ({', '.join(str(r) for r in u.records[:3])}"
+        f"{' …' if u.live > 3 else ''})"
+        for u in usages
+    )
 
 
 def save_rows(request: HttpRequest, formset) -> None:
@@ -113,6 +140,25 @@ class RowAdmin(RowRightsMixin, SimpleHistoryAdmin):
         actions.SaveRow(obj, user=request.user, delete=True).execute()
 
 
+class ScheduleFilter(admin.SimpleListFilter):
+    """Records waiting to go live, or set to expire."""
+
+    title = "schedule"
+    parameter_name = "schedule"
+
+    def lookups(self, request, model_admin):
+        return [("go_live", "Scheduled to go live"), ("expire", "Set to expire")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "go_live":
+            return queryset.filter(
+                go_live_at__isnull=False, status__in=[Status.DRAFT, Status.REVIEW]
+            )
+        if self.value() == "expire":
+            return queryset.filter(expire_at__isnull=False, status=Status.PUBLISHED)
+        return queryset
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
     form = PublishableForm
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
@@ -120,7 +166,16 @@ class PublishableAdmin(SimpleHistoryAdmin):
     # Added to every record's form: the workflow first (editors look for it), history last.
     workflow_fieldset = (
         "Workflow",
-        {"fields": ("status", "public_page", "editor_note", "loaded_version")},
+        {
+            "fields": (
+                "status",
+                "withdraw_anyway",
+                ("go_live_at", "expire_at"),
+                "public_page",
+                "editor_note",
+                "loaded_version",
+            )
+        },
     )
     history_fieldset = (
         "Publication and history",
@@ -157,17 +212,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return [self.workflow_fieldset, *fieldsets, self.history_fieldset]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
+        schedule = () if rights.can_publish(request.user, self.model) else rights.SCHEDULE_FIELDS
         return (
             *super().get_readonly_fields(request, obj),
             "public_page",
             *self.publishable_readonly,
+            *schedule,
         )
 
     @admin.display(description="public page")
     def public_page(self, obj: Publishable | None) -> str:
         if obj is None or not obj.pk or not hasattr(obj, "get_absolute_url"):
             return "Save the record to preview it."
-        if obj.is_published:
+        if obj.is_live:
             return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), "View on site")
         return format_html(
             '<a href="{}">{}</a> (only staff can see it until it is published)',
@@ -187,6 +244,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def save_formset(self, request, form, formset, change):
         save_rows(request, formset)
 
+    # ---- used by ------------------------------------------------------------------------
+    change_form_template = "admin/editorial/change_form.html"
+    delete_confirmation_template = "admin/editorial/delete_confirmation.html"
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra = {"used_by": references.used_by(obj) if obj is not None else None}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def delete_view(self, request: HttpRequest, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra = {"used_by": references.used_by(obj) if obj is not None else None}
+        return super().delete_view(request, object_id, {**extra, **(extra_context or {})})
+
     # ---- permissions --------------------------------------------------------------------
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
@@ -202,6 +273,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
+        if "from" in request.GET:
+            return self._compare_view(request, obj)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -212,6 +285,30 @@ class PublishableAdmin(SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/editorial/history.html", context)
+
+    def _revision_state(self, obj, key: str):
+        """A revision of ``obj`` named in the query (a history id, or "now")."""
+        if key in ("", "now"):
+            return None, revisions.state_now(obj)
+        revision = obj.history.filter(history_id=key).first() if key.isdigit() else None
+        if revision is None:
+            raise Http404(f"This {obj._meta.verbose_name} has no revision “{key}”.")
+        return revision, revisions.state_at(obj, revision)
+
+    def _compare_view(self, request: HttpRequest, obj):
+        """Any two revisions side by side (``?from=<id>&to=<id or now>``)."""
+        old, old_state = self._revision_state(obj, request.GET.get("from", ""))
+        new, new_state = self._revision_state(obj, request.GET.get("to", "now"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "title": f"Compare revisions: {obj}",
+            "old": old,
+            "new": new,
+            "comparison": revisions.compare(self.model, old_state, new_state),
+        }
+        return TemplateResponse(request, "admin/editorial/compare.html", context)
 
     def history_form_view(self, request: HttpRequest, object_id, version_id, extra_context=None):
         """The revision beside the record as it is now — fields, links and rows — and, posted,
@@ -261,6 +358,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "revision": revision,
             "title": f"Revert “{obj}”?",
             "changes": revisions.changes(self.model, now, revisions.state_at(obj, revision)),
+            "comparison": revisions.compare(self.model, now, revisions.state_at(obj, revision)),
             "loaded_version": version_of(obj),
             "may_revert": self.has_change_permission(request, obj),
             "error": error,
@@ -278,12 +376,22 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return actions
 
     # ---- list ---------------------------------------------------------------------------
+    def get_list_filter(self, request: HttpRequest):
+        return (*super().get_list_filter(request), ScheduleFilter)
+
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Publishable) -> str:
+        note = ""
+        if obj.is_scheduled:
+            note = f" · goes live {obj.go_live_at:%Y-%m-%d %H:%M} UTC"
+        elif obj.is_published and obj.expire_at:
+            verb = "expired" if not obj.is_live else "expires"
+            note = f" · {verb} {obj.expire_at:%Y-%m-%d %H:%M} UTC"
         return format_html(
-            '<span style="color:{};font-weight:600">{}</span>',
+            '<span style="color:{};font-weight:600">{}</span>{}',
             STATUS_COLOURS.get(obj.status, "inherit"),
             obj.get_status_display(),
+            note,
         )
 
     def get_view_on_site_url(self, obj=None):
@@ -292,6 +400,24 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return super().get_view_on_site_url(obj)
 
     # ---- workflow actions ---------------------------------------------------------------
+    def _confirm_withdrawal(self, request: HttpRequest, queryset: QuerySet):
+        """The page that asks before withdrawing records that published records use; None
+        when none is used (or the editor confirmed)."""
+        if request.POST.get("confirm_withdraw"):
+            return None
+        used = [(obj, users) for obj in queryset if (users := references.live_users(obj))]
+        if not used:
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Withdraw records that published records use?",
+            "opts": self.model._meta,
+            "used": used,
+            "queryset": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/editorial/withdraw_confirmation.html", context)
+
     def _bulk(self, request: HttpRequest, queryset: QuerySet, target: str) -> None:
         result = actions.bulk_transition(objects=queryset, target=target, user=request.user)
         level = messages.WARNING if result.refused else messages.SUCCESS
@@ -307,6 +433,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Withdraw selected from the public site")
     def withdraw(self, request, queryset):
+        confirmation = self._confirm_withdrawal(request, queryset)
+        if confirmation is not None:
+            return confirmation
         self._bulk(request, queryset, Status.WITHDRAWN)
 
     @admin.action(description="Return selected to draft")

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .visibility import AudienceManager, AudienceQuerySet
+from .visibility import AudienceManager, AudienceQuerySet, is_live, live
 
 
 class Status(models.TextChoices):
@@ -36,8 +37,8 @@ def sees_unpublished(user, model: type[models.Model]) -> bool:
 
 class PublishableQuerySet(AudienceQuerySet):
     def published(self) -> PublishableQuerySet:
-        """Records a reader may see: published, and nothing else."""
-        return self.filter(status=Status.PUBLISHED)
+        """Records a reader may see: published and not expired, nothing else."""
+        return self.filter(live())
 
     def visible_to(self, user) -> PublishableQuerySet:
         """Everything for staff who may view this kind of record; published records for others."""
@@ -51,9 +52,9 @@ PublishableManager = AudienceManager.from_queryset(PublishableQuerySet)
 
 
 def published_through(lookup: str) -> models.Q:
-    """A condition on a related record being published, as a join (``person__status``) rather
+    """A condition on a related record being live, as a join (``person__status``) rather
     than an ``IN (SELECT … published)`` subquery, which is slow on large tables."""
-    return models.Q(**{f"{lookup}__status": Status.PUBLISHED})
+    return live(f"{lookup}__")
 
 
 def unique_slug(
@@ -79,6 +80,18 @@ def unique_slug(
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"
         n += 1
     return candidate
+
+
+def author_field() -> models.ForeignKey:
+    """Who made a change: kept (as empty) when the account is deleted, set by the system."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
 
 class Publishable(models.Model):
@@ -109,28 +122,34 @@ class Publishable(models.Model):
         db_index=True,
         help_text=_("When the record was first published; kept if it is later withdrawn."),
     )
+    go_live_at = models.DateTimeField(
+        _("go live at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Publish automatically at this time (Editors only). Pending changes of a published "
+            "record are published then too. Empty: published by hand."
+        ),
+    )
+    expire_at = models.DateTimeField(
+        _("expire at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Take the record off the public site at this time (Editors only); it is then "
+            "withdrawn. Empty: it stays published."
+        ),
+    )
     editor_note = models.TextField(
         blank=True,
         help_text=_("Internal note for the newsroom (doubts, to-dos). Never shown publicly."),
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = author_field()
+    updated_by = author_field()
 
     objects = PublishableManager()
 
@@ -149,6 +168,24 @@ class Publishable(models.Model):
             )
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        super().clean()
+        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+            raise ValidationError(
+                {"expire_at": _("The expiry time must come after the time it goes live.")}
+            )
+
     @property
     def is_published(self) -> bool:
+        """Published by an Editor (and so the Editors' to change), expired or not."""
         return self.status == Status.PUBLISHED
+
+    @property
+    def is_live(self) -> bool:
+        """In front of readers now: published and not past its expiry time."""
+        return is_live(self)
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Waiting to go live at ``go_live_at``."""
+        return bool(self.go_live_at) and self.status in (Status.DRAFT, Status.REVIEW)

@@ -56,12 +56,28 @@ def guarding_record(obj: models.Model) -> Publishable | None:
     in an Editor's hands: ``obj`` itself for a published or withdrawn record; for a relation row
     that readers see, the first of its published records. None: Contributors may change it."""
     if isinstance(obj, Publishable):
-        return obj if obj.status in EDITORS_STATUSES else None
+        return obj if obj.status in EDITORS_STATUSES or _scheduled(obj) else None
     if isinstance(obj, EditorialRow):
         with unrestricted():
-            ends = readers_see(obj)
+            ends = readers_see(obj) or [end for end in _ends(obj) if _scheduled(end)]
         return ends[0] if ends else None
     return None
+
+
+def _scheduled(record: Publishable) -> bool:
+    """An Editor set it to go live at a time: what it shows then is theirs to approve."""
+    return record.go_live_at is not None and record.status not in EDITORS_STATUSES
+
+
+def _ends(row: models.Model) -> list[Publishable]:
+    ends = []
+    for f in row._meta.concrete_fields:
+        if f.many_to_one and issubclass(f.related_model, Publishable):
+            ends.append(getattr(row, f.name, None))
+    for generic in row._meta.private_fields:
+        if isinstance(generic, GenericForeignKey):
+            ends.append(getattr(row, generic.name, None))
+    return [end for end in ends if isinstance(end, Publishable)]
 
 
 def check_may_change(user, obj: models.Model, *, action: str = "change") -> None:
@@ -79,6 +95,24 @@ def check_may_change(user, obj: models.Model, *, action: str = "change") -> None
     guard = _guard_against(user, obj)
     if guard is not None:
         raise ChangeRefused(_refusal(guard, obj))
+    if isinstance(obj, Publishable) and not can_publish(user, obj) and _schedule_changed(obj):
+        raise ChangeRefused(
+            "Only Editors schedule publication or expiry: leave “go live at” and “expire at” "
+            "as they are, or ask an Editor."
+        )
+
+
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+
+
+def _schedule_changed(obj: Publishable) -> bool:
+    """Whether ``obj`` (in memory) sets a time to go live or expire other than the stored one:
+    either would publish or withdraw the record with nobody's hand on it."""
+    stored = _stored(obj)
+    return any(
+        getattr(obj, name) != (getattr(stored, name) if stored is not None else None)
+        for name in SCHEDULE_FIELDS
+    )
 
 
 def may_change(user, obj: models.Model, *, action: str = "change") -> bool:
@@ -123,6 +157,12 @@ def _guarding_models(model: type[models.Model]) -> tuple[type[models.Model], ...
 
 def _refusal(guard: Publishable, obj: models.Model) -> str:
     state = Status(guard.status).label.lower()
+    if _scheduled(guard):
+        state = f"scheduled to go live at {guard.go_live_at:%Y-%m-%d %H:%M} UTC"
+        return (
+            f"The {guard._meta.verbose_name} “{guard}” is {state}: only Editors change a "
+            "scheduled record. Ask an Editor to unschedule it first."
+        )
     if guard is obj or (type(guard) is type(obj) and guard.pk == obj.pk):
         return (
             f"This {guard._meta.verbose_name} is {state}: only Editors change "

@@ -25,22 +25,33 @@ def sync_groups(apps=None, **kwargs) -> None:
         from django.apps import apps as global_apps
 
         apps = global_apps
+    from django.db.models import Q
+
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    perms = Permission.objects.filter(content_type__app_label__in=editorial_app_labels())
+    # Redirects decide where readers land: Editors keep them, Contributors may look.
+    redirect = Q(content_type__app_label="cmsproject", content_type__model="redirect")
+    perms = list(
+        Permission.objects.filter(Q(content_type__app_label__in=editorial_app_labels()) | redirect)
+    )
 
-    def wanted(actions: tuple[str, ...]) -> list:
-        return [p for p in perms if p.codename.split("_", 1)[0] in actions]
+    def wanted(actions: tuple[str, ...], *, redirects: tuple[str, ...]) -> list:
+        return [
+            p
+            for p in perms
+            if p.codename.split("_", 1)[0]
+            in (redirects if p.codename.endswith("_redirect") else actions)
+        ]
 
     contributor, _ = Group.objects.get_or_create(name=CONTRIBUTOR)
     editor, _ = Group.objects.get_or_create(name=EDITOR)
-    contributor.permissions.set(wanted(CONTRIBUTOR_ACTIONS))
-    editor.permissions.set(wanted(EDITOR_ACTIONS))
+    contributor.permissions.set(wanted(CONTRIBUTOR_ACTIONS, redirects=("view",)))
+    editor.permissions.set(wanted(EDITOR_ACTIONS, redirects=("view", "add", "change", "delete")))
 
 
 def _after_migrate(sender, app_config=None, **kwargs) -> None:
     # After each editorial app (the permissions of its models exist by then).
-    if app_config is not None and app_config.label in editorial_app_labels():
+    if app_config is not None and app_config.label in (*editorial_app_labels(), "cmsproject"):
         sync_groups()
 
 

@@ -41,5 +41,5 @@ class VisibleToUserMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         obj = context.get("object")
-        context["is_preview"] = obj is not None and not getattr(obj, "is_published", True)
+        context["is_preview"] = obj is not None and not getattr(obj, "is_live", True)
         return context

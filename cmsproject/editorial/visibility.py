@@ -5,7 +5,7 @@ rendered). For that audience each editorial model's managers — the default man
 manager Django uses for ``obj.related`` and ``prefetch_related``, and the related managers
 built from them — hide what it may not see:
 
-* a Publishable record that is not published (for readers);
+* a Publishable record that is not live — published and not expired (for readers);
 * a *relation row* (a participation, an office, a citation, an alias…) whose required end is
   hidden: an office at a draft state does not exist for a reader;
 * a related record reached through a join (``select_related``) is replaced by ``None`` when it
@@ -27,8 +27,38 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.query import ModelIterable
+from django.utils import timezone
 
 PUBLISHED = "published"
+
+
+# ---- what "live" is: the one definition ----------------------------------------------------
+
+
+def live(prefix: str = "") -> models.Q:
+    """The condition that a Publishable record (reached through ``prefix``, e.g.
+    ``"person__"``) is in front of readers: published, and not past its expiry time. An expired
+    record leaves every public path the moment it expires, before ``publish_scheduled``
+    withdraws it."""
+    return models.Q(**{f"{prefix}status": PUBLISHED}) & (
+        models.Q(**{f"{prefix}expire_at__isnull": True})
+        | models.Q(**{f"{prefix}expire_at__gt": timezone.now()})
+    )
+
+
+def not_live(prefix: str = "") -> models.Q:
+    """The opposite of :func:`live`, written out (a negated OR trips over NULLs)."""
+    return ~models.Q(**{f"{prefix}status": PUBLISHED}) | models.Q(
+        **{f"{prefix}expire_at__lte": timezone.now()}
+    )
+
+
+def is_live(obj: models.Model) -> bool:
+    """:func:`live` for a record in memory."""
+    if getattr(obj, "status", None) != PUBLISHED:
+        return False
+    expire_at = getattr(obj, "expire_at", None)
+    return expire_at is None or expire_at > timezone.now()
 
 
 class Audience:
@@ -136,23 +166,22 @@ def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q 
     """The condition on ``model``'s rows that leaves out what ``audience`` may not see."""
     from django.contrib.contenttypes.models import ContentType
 
-    from .models import Publishable, Status
+    from .models import Publishable
 
     condition = models.Q()
     if issubclass(model, Publishable):
         if audience.hides(model):
-            condition &= models.Q(status=PUBLISHED)
+            condition &= live()
         return condition or None
     for name, target in _required_ends(model):
         if audience.hides(target):
-            condition &= models.Q(**{f"{name}__status": PUBLISHED})
+            condition &= live(f"{name}__")
     for generic in _generic_ends(model):
         for target in audience.hidden_models():
             # Looked up by primary key for each row (a correlated EXISTS), not as "IN (every
             # unpublished pk)", which would read all the unpublished records on every query.
             unseen = models.QuerySet(model=target).filter(
-                pk=models.OuterRef(generic.fk_field),
-                status__in=[s for s in Status if s != PUBLISHED],
+                not_live(), pk=models.OuterRef(generic.fk_field)
             )
             content_type = ContentType.objects.get_for_model(target)
             condition &= ~(models.Q(**{generic.ct_field: content_type}) & models.Exists(unseen))
@@ -179,7 +208,7 @@ def seen_along(model: type[models.Model], path: str) -> models.Q:
         if target is None:
             break
         if issubclass(target, Publishable) and audience.hides(target):
-            condition &= models.Q(**{"__".join([*parts[:depth], "status"]): PUBLISHED})
+            condition &= live("__".join(parts[:depth]) + "__")
         model = target
     return condition
 
@@ -192,13 +221,13 @@ def readers_see(row: models.Model) -> list[models.Model]:
     ends = []
     for name, _target in _required_ends(type(row)):
         end = getattr(row, name, None)
-        if end is None or end.status != PUBLISHED:
+        if end is None or not is_live(end):
             return []
         ends.append(end)
     for generic in _generic_ends(type(row)):
         end = getattr(row, generic.name, None)
         if isinstance(end, Publishable):
-            if end.status != PUBLISHED:
+            if not is_live(end):
                 return []
             ends.append(end)
     return ends
@@ -215,7 +244,7 @@ def conceal(obj: models.Model, audience: Audience, depth: int = 0) -> None:
             continue
         if (
             isinstance(related, Publishable)
-            and related.status != PUBLISHED
+            and not is_live(related)
             and audience.hides(type(related))
         ):
             cache_[name] = None

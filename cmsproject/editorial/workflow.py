@@ -81,13 +81,26 @@ def check_transition(*, obj: Publishable, current: str, target: str, user) -> No
         )
     if not user.has_perm(_perm(obj, "change")):
         raise WorkflowError(f"You may not change {obj._meta.verbose_name_plural}.")
+    check_not_expired(obj, target)
+
+
+def check_not_expired(obj: Publishable, target: str) -> None:
+    """A record cannot be published past its expiry time: it would be off the site at once."""
+    expire_at = getattr(obj, "expire_at", None)
+    if target == Status.PUBLISHED and expire_at is not None and expire_at <= timezone.now():
+        raise WorkflowError(
+            f"This {obj._meta.verbose_name} expired at {expire_at:%Y-%m-%d %H:%M} UTC: clear "
+            "“expire at” or set a later time before publishing it."
+        )
 
 
 def apply_status(obj: Publishable, target: str) -> None:
     """Set the status in memory, keeping ``published_at`` (first publication) in step."""
     obj.status = target
-    if target == Status.PUBLISHED and obj.published_at is None:
-        obj.published_at = timezone.now()
+    if target == Status.PUBLISHED:
+        if obj.published_at is None:
+            obj.published_at = timezone.now()
+        obj.go_live_at = None  # published now: a time it was scheduled for is spent
 
 
 def validate_status_change(*, obj: Publishable, target: str, user) -> None:

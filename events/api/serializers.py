@@ -32,7 +32,10 @@ from ..models import (
 
 STATES = Organization.objects.states()
 ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
-RECORD_FIELDS = ["status", "published_at", "created_at", "updated_at", "editor_note"]
+RECORD_FIELDS = [
+    *("status", "published_at", "go_live_at", "expire_at", "created_at", "updated_at"),
+    "editor_note",
+]
 
 
 def alias_serializer(alias_model):

@@ -60,7 +60,7 @@ class EventViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     list_related = ("place",)
     list_only = (
         *("slug", "title", "kind", "start_date", "end_date", "date_precision", "is_online"),
-        *("status", "place__slug", "place__name", "place__status"),
+        *("status", "expire_at", "place__slug", "place__name", "place__status", "place__expire_at"),
     )
 
     detail_selector = staticmethod(selectors.event_detail)

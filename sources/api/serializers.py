@@ -106,7 +106,7 @@ class SourceSerializer(SourceListSerializer):
     cited_by = serializers.SerializerMethodField(help_text="Published records citing this source.")
 
     class Meta(SourceListSerializer.Meta):
-        staff_fields = ("editor_note", "body")
+        staff_fields = ("editor_note", "go_live_at", "expire_at", "body")
         fields = [
             *SourceListSerializer.Meta.fields,
             "byline",
@@ -121,6 +121,8 @@ class SourceSerializer(SourceListSerializer):
             "cited_by",
             "status",
             "published_at",
+            "go_live_at",
+            "expire_at",
             "created_at",
             "updated_at",
             "editor_note",
@@ -132,7 +134,7 @@ class SourceSerializer(SourceListSerializer):
         seen = set()
         for citation in source.citations.all():
             record = citation.record
-            if record is None or not getattr(record, "is_published", False):
+            if record is None or not getattr(record, "is_live", False):
                 continue
             if (type(record), record.pk) in seen:
                 continue

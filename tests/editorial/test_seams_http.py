@@ -10,6 +10,7 @@ without staff rights, and none may link to the draft, name its API address or ca
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -137,13 +138,22 @@ def demo(db):
     call_command("demo", verbosity=0)
 
 
+# How the far end leaves the site: returned to draft, or published but past its expiry time
+# (before ``publish_scheduled`` has withdrawn it).
+HIDING = {
+    "draft": {"status": Status.DRAFT},
+    "expired": {"expire_at": datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)},
+}
+
+
+@pytest.mark.parametrize("hiding", sorted(HIDING))
 @pytest.mark.parametrize(("model", "name"), SEAMS, ids=[f"{m.__name__}.{n}" for m, n in SEAMS])
-def test_a_draft_at_the_far_end_is_on_no_public_path(demo, model, name):
+def test_a_draft_at_the_far_end_is_on_no_public_path(demo, model, name, hiding):
     found = ends(model, name)
     if found is None:
         pytest.skip(f"the demo data has no published pair through {model.__name__}.{name}")
     near, far = found
-    type(far)._base_manager.filter(pk=far.pk).update(status=Status.DRAFT)
+    type(far)._base_manager.filter(pk=far.pk).update(**HIDING[hiding])
     cache.clear()
     search = f"/search/?q={str(far)[:40]}"
     for reader in ("anonymous", "non-staff"):

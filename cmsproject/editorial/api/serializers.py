@@ -16,6 +16,9 @@ from cmsproject.editorial.paths import absolute, slug_path
 from .fastlist import FastListSerializer
 from .visibility import absolute_url, is_schema_generation
 
+# What only the newsroom reads: its notes and its schedule.
+STAFF_FIELDS = ("editor_note", "go_live_at", "expire_at")
+
 
 class RecordSerializer(serializers.ModelSerializer):
     """Base of every record's serializer: public URL, API URL, status, full_clean on write.
@@ -57,7 +60,7 @@ class RecordSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         model = self.Meta.model
         if not sees_unpublished(getattr(request, "user", None), model):
-            for name in getattr(self.Meta, "staff_fields", ("editor_note",)):
+            for name in getattr(self.Meta, "staff_fields", STAFF_FIELDS):
                 fields.pop(name, None)
         return fields
 

@@ -148,6 +148,8 @@ class RecordViewSet(
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
             self.perform_update(serializer)
+        # read again by key: the slug in the URL may be the one this update replaced
+        self.kwargs[self.lookup_url_kwarg or self.lookup_field] = serializer.instance.slug
         fresh = self.get_object()
         data = self.get_serializer(fresh).data
         response = Response(data)

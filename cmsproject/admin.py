@@ -1,0 +1,41 @@
+"""The admin of project-wide records: redirects (the records' own admins live in their apps)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
+
+from .editorial.redirects import Redirect
+from .editorial.registry import publishable_models
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ("old_path", "leads_to", "reason", "created_at", "created_by")
+    list_filter = ("reason", "content_type")
+    search_fields = ("old_path", "target_path")
+    readonly_fields = ("created_at", "created_by")
+    fields = (
+        *("old_path", "content_type", "object_id", "target_path", "reason", "note"),
+        *readonly_fields,
+    )
+    list_per_page = 100
+    show_full_result_count = False
+
+    @admin.display(description="leads to")
+    def leads_to(self, obj: Redirect) -> str:
+        return obj.destination_label()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            kwargs["queryset"] = ContentType.objects.filter(
+                pk__in=[ContentType.objects.get_for_model(m).pk for m in publishable_models()]
+            )
+            kwargs["help_text"] = "The kind of record it leads to; give its id below."
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: Redirect, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
