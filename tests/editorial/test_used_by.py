@@ -82,3 +82,26 @@ def test_deleting_shows_what_uses_the_record(kazakhstan, superuser):
     client.force_login(superuser)
     html = client.get(f"/admin/events/organization/{kazakhstan.pk}/delete/").content.decode()
     assert 'id="used-by"' in html and "Positions — organization" in html
+
+
+def test_withdrawing_a_used_record_in_its_form_needs_withdraw_anyway(kazakhstan, editor):
+    from django.contrib import admin
+
+    from events.models import Organization
+    from tests.security.test_permission_matrix import admin_form_data
+
+    client = Client()
+    client.force_login(editor)
+    url = f"/admin/events/organization/{kazakhstan.pk}/change/"
+    data = admin_form_data(admin.site._registry[Organization], editor, kazakhstan)
+    data["status"] = Status.WITHDRAWN
+    data.pop("withdraw_anyway", None)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Published records use this organization" in response.content.decode()
+    kazakhstan.refresh_from_db()
+    assert kazakhstan.status == Status.PUBLISHED
+    response = client.post(url, {**data, "withdraw_anyway": "on"})
+    assert response.status_code == 302
+    kazakhstan.refresh_from_db()
+    assert kazakhstan.status == Status.WITHDRAWN
