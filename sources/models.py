@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -12,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cmsproject.editorial.models import Publishable, published_through
+from cmsproject.editorial.models import Publishable, author_field, published_through
 from cmsproject.editorial.paths import named_path, slug_path
 from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
@@ -232,14 +231,7 @@ class Citation(EditorialRow):
     )
     position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the notes."))
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = author_field()
 
     objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import actions, references, revisions, rights, workflow
+from . import actions, references, revisions, rights, scheduling, workflow
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 
@@ -151,11 +151,9 @@ class ScheduleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "go_live":
-            return queryset.filter(
-                go_live_at__isnull=False, status__in=[Status.DRAFT, Status.REVIEW]
-            )
+            return queryset.filter(scheduling.WAITING_TO_GO_LIVE)
         if self.value() == "expire":
-            return queryset.filter(expire_at__isnull=False, status=Status.PUBLISHED)
+            return queryset.filter(scheduling.SET_TO_EXPIRE)
         return queryset
 
 
@@ -248,15 +246,18 @@ class PublishableAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/editorial/change_form.html"
     delete_confirmation_template = "admin/editorial/delete_confirmation.html"
 
-    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+    def _with_used_by(self, request: HttpRequest, object_id, extra_context) -> dict:
         obj = self.get_object(request, unquote(object_id))
-        extra = {"used_by": references.used_by(obj) if obj is not None else None}
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        used = references.used_by(obj) if obj is not None else None
+        return {"used_by": used, **(extra_context or {})}
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        context = self._with_used_by(request, object_id, extra_context)
+        return super().change_view(request, object_id, form_url, context)
 
     def delete_view(self, request: HttpRequest, object_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        extra = {"used_by": references.used_by(obj) if obj is not None else None}
-        return super().delete_view(request, object_id, {**extra, **(extra_context or {})})
+        context = self._with_used_by(request, object_id, extra_context)
+        return super().delete_view(request, object_id, context)
 
     # ---- permissions --------------------------------------------------------------------
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:

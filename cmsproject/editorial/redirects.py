@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import author_field
+from .models import author_field, sees_unpublished
 from .visibility import is_live, unrestricted
 
 
@@ -159,8 +159,6 @@ def find(path: str) -> Redirect | None:
 def resolve(redirect: Redirect, user=None) -> tuple[int, models.Model | str | None]:
     """(301, record or path) to follow, (410, None) when gone, (404, None) when the record it
     leads to exists but is not for this user's eyes (a draft, a withdrawn record)."""
-    from .models import sees_unpublished
-
     record = redirect.target()
     if record is not None:
         if is_live(record) or sees_unpublished(user, type(record)):

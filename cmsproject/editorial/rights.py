@@ -26,7 +26,7 @@ from django.db import models
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 
 from .models import Publishable, Status
-from .visibility import EditorialRow, readers_see, unrestricted
+from .visibility import EditorialRow, _generic_ends, readers_see, unrestricted
 
 # Statuses only an Editor moves a record into, or out of.
 EDITORS_STATUSES = frozenset({Status.PUBLISHED, Status.WITHDRAWN})
@@ -70,13 +70,13 @@ def _scheduled(record: Publishable) -> bool:
 
 
 def _ends(row: models.Model) -> list[Publishable]:
-    ends = []
-    for f in row._meta.concrete_fields:
-        if f.many_to_one and issubclass(f.related_model, Publishable):
-            ends.append(getattr(row, f.name, None))
-    for generic in row._meta.private_fields:
-        if isinstance(generic, GenericForeignKey):
-            ends.append(getattr(row, generic.name, None))
+    """Every record ``row`` points at, optional keys included."""
+    ends = [
+        getattr(row, f.name, None)
+        for f in row._meta.concrete_fields
+        if f.many_to_one and issubclass(f.related_model, Publishable)
+    ]
+    ends += [getattr(row, generic.name, None) for generic in _generic_ends(type(row))]
     return [end for end in ends if isinstance(end, Publishable)]
 
 

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 
 from .actions import ChangeStatus
-from .models import Publishable, Status
+from .models import Publishable, Status, sees_unpublished
 from .registry import publishable_models
 from .visibility import unrestricted
 from .workflow import VERBS, apply_status
@@ -106,12 +106,14 @@ def due_to_expire(model: type[models.Model], now=None) -> models.QuerySet:
     return model._base_manager.filter(status=Status.PUBLISHED, expire_at__lte=now)
 
 
+#: Records waiting to go live, and published records set to expire.
+WAITING_TO_GO_LIVE = models.Q(status__in=DUE_FROM, go_live_at__isnull=False)
+SET_TO_EXPIRE = models.Q(status=Status.PUBLISHED, expire_at__isnull=False)
+
+
 def scheduled(model: type[models.Model]) -> models.QuerySet:
-    """What is waiting to go live or to expire, soonest first (the admin's list)."""
-    return model._base_manager.filter(
-        models.Q(status__in=DUE_FROM, go_live_at__isnull=False)
-        | models.Q(status=Status.PUBLISHED, expire_at__isnull=False)
-    )
+    """What is waiting to go live or to expire (the admin's list)."""
+    return model._base_manager.filter(WAITING_TO_GO_LIVE | SET_TO_EXPIRE)
 
 
 def publish_scheduled() -> ScheduledRun:
@@ -151,10 +153,7 @@ def planned(user) -> list[Planned]:
     with unrestricted():
         for model in publishable_models():
             opts = model._meta
-            if not (
-                user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
-                or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-            ):
+            if not sees_unpublished(user, model):
                 continue
             for record in scheduled(model).order_by("pk")[:500]:
                 name = f"admin:{opts.app_label}_{opts.model_name}_change"
@@ -163,7 +162,7 @@ def planned(user) -> list[Planned]:
                 except NoReverseMatch:
                     url = ""
                 kind = str(opts.verbose_name)
-                if record.status in DUE_FROM and record.go_live_at:
+                if record.is_scheduled:
                     found.append(Planned(record.go_live_at, "goes live", record, url, kind))
                 if record.status == Status.PUBLISHED and record.expire_at:
                     found.append(Planned(record.expire_at, "expires", record, url, kind))
