@@ -94,9 +94,31 @@ def read_scope() -> Iterator[None]:
         _scope.reset(token)
 
 
+# Inside a rehearsal or a preview (cmsproject.editorial.pending) changes are made and rolled
+# back: what is computed from them, under a version number the rollback frees, must not be kept.
+_bypass: ContextVar[bool] = ContextVar("caravan_cache_bypass", default=False)
+
+
+@contextmanager
+def bypass() -> Iterator[None]:
+    """Nothing computed inside this block is kept in (or read from) a shared cache."""
+    token = _bypass.set(True)
+    try:
+        yield
+    finally:
+        _bypass.reset(token)
+
+
+def bypassing() -> bool:
+    return _bypass.get()
+
+
 def cached(key: str, compute: Callable[[], Any], *, timeout: int = TIMEOUT) -> Any:
     """``compute()`` once per content version (per cache), as readers see the content: what is
     cached is shared by everyone, so it never holds what only editors may see."""
+    if _bypass.get():
+        with for_readers():
+            return compute()
     full_key = f"caravan:{key}:v{current()}"
     value = cache.get(full_key)
     if value is None:

@@ -2,9 +2,10 @@
 
 from django.db import models
 
+from .editorial.pending import Revision
 from .editorial.redirects import Redirect
 
-__all__ = ["ContentVersion", "Redirect"]
+__all__ = ["ContentVersion", "Redirect", "Revision"]
 
 
 class ContentVersion(models.Model):

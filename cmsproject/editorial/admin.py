@@ -16,12 +16,14 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import actions, references, revisions, rights, scheduling, workflow
+from . import actions, pending, references, revisions, rights, scheduling, workflow
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
+from .pending import Revision
 
 STATUS_COLOURS = {
     Status.DRAFT: "#6b7280",
@@ -36,15 +38,21 @@ class PublishableForm(forms.ModelForm):
     to overwrite changes saved by someone else since the form was loaded."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The pending changes the form was rendered from ("": none), see pending.SavePendingChanges.
+    loaded_revision = forms.CharField(widget=forms.HiddenInput, required=False)
     withdraw_anyway = forms.BooleanField(
         required=False,
         label="Withdraw anyway",
         help_text="Published records use this one (see “Used by”): tick to withdraw it anyway.",
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, pending_revision=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if pending_revision is not None:
+            self.fields["loaded_revision"].initial = pending_revision.version
+            if not self.is_bound:
+                self.initial.update(_pending_initial(self, pending_revision))
         stored = self.instance
         if stored.pk:
             # As stored now: when reverting, the form's instance is the old revision, and the
@@ -88,6 +96,52 @@ class PublishableForm(forms.ModelForm):
         return target
 
 
+def _form_initial(model: type[models.Model], values: dict) -> dict:
+    """Values by column (``person_id``) as a form's initial data (``person``)."""
+    names = {f.attname: f.name for f in model._meta.concrete_fields}
+    return {names.get(attname, attname): value for attname, value in values.items()}
+
+
+def _pending_initial(form: forms.ModelForm, revision) -> dict:
+    state = pending.decode(type(form.instance), revision.snapshot)
+    initial = _form_initial(type(form.instance), state.values)
+    initial.update({name: sorted(pks) for name, pks in state.links.items()})
+    return {name: value for name, value in initial.items() if name in form.fields}
+
+
+def pending_formset(formset_class, rows: dict[int, dict]):
+    """``formset_class`` showing a record's rows as its pending revision leaves them: changed
+    values in place, removed rows ticked for deletion, new rows in extra forms."""
+    model = formset_class.model
+    new = [_form_initial(model, values) for pk, values in sorted(rows.items()) if pk < 0]
+
+    class PendingFormSet(formset_class):
+        extra = formset_class.extra + len(new)
+
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("initial", new)
+            super().__init__(*args, **kwargs)
+
+        def get_queryset(self):
+            if not hasattr(self, "_pending_rows"):
+                shown = list(super().get_queryset())
+                for row in shown:
+                    for name, value in rows.get(row.pk, {}).items():
+                        setattr(row, name, value)
+                self._pending_rows = shown
+            return self._pending_rows
+
+        def get_form_kwargs(self, index):
+            kwargs = super().get_form_kwargs(index)
+            existing = not self.is_bound and index is not None and index < self.initial_form_count()
+            if existing and self.get_queryset()[index].pk not in rows:
+                kwargs["initial"] = {"DELETE": True}
+            return kwargs
+
+    PendingFormSet.__name__ = formset_class.__name__
+    return PendingFormSet
+
+
 def _usage_summary(usages) -> str:
     return "; ".join(
         f"{u.label.lower()}: {u.live} ({', '.join(str(r) for r in u.records[:3])}"
@@ -115,7 +169,8 @@ class RowRightsMixin:
         if obj is None:
             return True
         if isinstance(self, admin.options.InlineModelAdmin):
-            return rights.may_change(request.user, obj)
+            # a published record's rows are changed in a proposal of changes (pending.py)
+            return rights.may_change(request.user, obj) or pending.may_propose(request.user, obj)
         return rights.may_change(request.user, obj, action=action)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -143,13 +198,19 @@ class RowAdmin(RowRightsMixin, SimpleHistoryAdmin):
 class ScheduleFilter(admin.SimpleListFilter):
     """Records waiting to go live, or set to expire."""
 
-    title = "schedule"
+    title = "schedule and pending changes"
     parameter_name = "schedule"
 
     def lookups(self, request, model_admin):
-        return [("go_live", "Scheduled to go live"), ("expire", "Set to expire")]
+        return [
+            ("go_live", "Scheduled to go live"),
+            ("expire", "Set to expire"),
+            ("pending", "Published — changes pending"),
+        ]
 
     def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(pending.has_pending(queryset.model))
         if self.value() == "go_live":
             return queryset.filter(scheduling.WAITING_TO_GO_LIVE)
         if self.value() == "expire":
@@ -172,6 +233,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 "public_page",
                 "editor_note",
                 "loaded_version",
+                "loaded_revision",
             )
         },
     )
@@ -191,10 +253,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
         user = request.user
+        revision = self._pending_revision(request, obj)
 
         class FormWithUser(form_class):
             def __init__(self, *args, **kw):
                 kw.setdefault("user", user)
+                kw.setdefault("pending_revision", revision)
                 super().__init__(*args, **kw)
 
         FormWithUser.__name__ = form_class.__name__
@@ -222,6 +286,15 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def public_page(self, obj: Publishable | None) -> str:
         if obj is None or not obj.pk or not hasattr(obj, "get_absolute_url"):
             return "Save the record to preview it."
+        if obj.is_live and getattr(obj, "has_pending_changes", False):
+            opts = obj._meta
+            return format_html(
+                '<a href="{}">{}</a> · <a href="{}">{}</a> (readers see the live version)',
+                obj.get_absolute_url(),
+                "View on site",
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[obj.pk]),
+                "Preview the pending changes",
+            )
         if obj.is_live:
             return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), "View on site")
         return format_html(
@@ -231,6 +304,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
         )
 
     def save_model(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
+        if self._proposes(request, obj, form, change):
+            request._caravan_proposal = {}  # saved with its rows, in save_related
+            return
+        self._save_live(request, obj, form, change)
+
+    def _save_live(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
         status = obj.status if ("status" in form.changed_data or not change) else None
         actions.SaveRecord(
             obj,
@@ -239,8 +318,174 @@ class PublishableAdmin(SimpleHistoryAdmin):
             save=lambda: super(PublishableAdmin, self).save_model(request, obj, form, change),
         ).execute()
 
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        proposal = getattr(request, "_caravan_proposal", None)
+        obj = form.instance
+        if proposal is None:
+            super().save_related(request, form, formsets, change)
+            shown = pending.open_revision(obj) if change else None
+            if shown is not None and shown.version == form.cleaned_data.get("loaded_revision"):
+                # the form showed the pending changes, and the Editor saved them live
+                pending.published_live(obj, request.user)
+            return
+
+        def rehearsal():
+            self._save_live(request, obj, form, change)
+            super(PublishableAdmin, self).save_related(request, form, formsets, change)
+
+        try:
+            proposal["revision"] = pending.SavePendingChanges(
+                obj,
+                user=request.user,
+                save=rehearsal,
+                submit="_pending_review" in request.POST,
+                loaded_revision=form.cleaned_data.get("loaded_revision", ""),
+            ).execute()
+        except (rights.ChangeRefused, ValidationError) as exc:
+            proposal["error"] = " ".join(getattr(exc, "messages", None) or [str(exc)])
+
+    def _proposes(self, request: HttpRequest, obj: Publishable, form, change: bool) -> bool:
+        """Whether this save of a published record is kept as pending changes: always for a
+        Contributor; for an Editor who asks for it, or sets a time for the changes to go live
+        (not when the form changes the status: that is the workflow's, done live)."""
+        if not change or "status" in form.changed_data:
+            return False
+        if not pending.may_propose(request.user, obj):
+            return False
+        if not rights.can_publish(request.user, obj):
+            return True
+        if "_pending" in request.POST or "_pending_review" in request.POST:
+            return True
+        go_live_at = form.cleaned_data.get("go_live_at")
+        return go_live_at is not None and go_live_at > timezone.now()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_caravan_proposal", None) is not None:
+            return ""  # nothing was changed; log_change says what was kept
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request: HttpRequest, obj, message):
+        proposal = getattr(request, "_caravan_proposal", None)
+        if proposal is not None:
+            if "revision" not in proposal:
+                return None
+            message = f"Saved pending changes ({proposal['revision'].get_state_display()})"
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request: HttpRequest, obj):
+        proposal = getattr(request, "_caravan_proposal", None)
+        if proposal is None:
+            if "_publish_changes" in request.POST:
+                self.message_user(request, f"The changes to “{obj}” were published.")
+                return HttpResponseRedirect(request.path)
+            return super().response_change(request, obj)
+        if "error" in proposal:
+            self.message_user(request, f"Nothing was saved. {proposal['error']}", messages.ERROR)
+        else:
+            revision = proposal["revision"]
+            done = {
+                Revision.State.REVIEW: "submitted for review",
+                Revision.State.DRAFT: "saved as a draft of changes",
+            }[revision.state]
+            when = ""
+            if revision.go_live_at:
+                when = f" They go live at {revision.go_live_at:%Y-%m-%d %H:%M} UTC."
+            self.message_user(
+                request,
+                f"Your changes to “{obj}” were {done}: readers still see the published "
+                f"version until an Editor publishes them.{when}",
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(request.path)
+
     def save_formset(self, request, form, formset, change):
         save_rows(request, formset)
+
+    # ---- pending changes ------------------------------------------------------------------
+    def _pending_revision(self, request: HttpRequest, obj):
+        """The pending changes a change form shows (a form being filled, not one posted)."""
+        if request.method != "GET" or obj is None or not getattr(obj, "pk", None):
+            return None
+        if not hasattr(request, "_caravan_shown_revision"):
+            request._caravan_shown_revision = pending.open_revision(obj)
+        return request._caravan_shown_revision
+
+    def get_formsets_with_inlines(self, request: HttpRequest, obj=None):
+        revision = self._pending_revision(request, obj)
+        state = pending.decode(self.model, revision.snapshot) if revision is not None else None
+        kinds = {kind.model: kind for kind in revisions.row_kinds(self.model)}
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            kind = kinds.get(formset.model)
+            if state is not None and kind is not None and kind in state.rows:
+                formset = pending_formset(formset, state.rows[kind])
+            yield formset, inline
+
+    def preview_view(self, request: HttpRequest, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404(f"No {self.model._meta.verbose_name} with this key.")
+        return pending.preview(request, obj)
+
+    def discard_changes_view(self, request: HttpRequest, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404(f"No {self.model._meta.verbose_name} with this key.")
+        change_url = reverse(
+            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
+        )
+        revision = pending.open_revision(obj)
+        error = ""
+        if request.method == "POST":
+            try:
+                pending.DiscardChanges(obj, user=request.user).execute()
+            except rights.ChangeRefused as exc:
+                error = str(exc)
+            else:
+                self.message_user(
+                    request, f"The pending changes to “{obj}” were discarded.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(change_url)
+        elif revision is None:
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "revision": revision,
+            "title": f"Discard the pending changes to “{obj}”?",
+            "comparison": revisions.compare(
+                self.model, revisions.state_now(obj), pending.pending_state(obj, revision)
+            )
+            if revision is not None
+            else None,
+            "error": error,
+        }
+        return TemplateResponse(
+            request, "admin/editorial/discard_changes.html", context, status=400 if error else 200
+        )
+
+    def get_urls(self):
+        from django.urls import path
+
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/preview/", wrap(self.preview_view), name=f"{name}_preview"),
+            path(
+                "<path:object_id>/discard-changes/",
+                wrap(self.discard_changes_view),
+                name=f"{name}_discard_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(has_pending_changes=pending.has_pending(self.model))
+        )
 
     # ---- used by ------------------------------------------------------------------------
     change_form_template = "admin/editorial/change_form.html"
@@ -253,6 +498,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
         context = self._with_used_by(request, object_id, extra_context)
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and obj.is_published:
+            context["pending"] = {
+                "revision": pending.open_revision(obj),
+                "may_publish": rights.can_publish(request.user, obj),
+                "may_propose": pending.may_propose(request.user, obj),
+            }
         return super().change_view(request, object_id, form_url, context)
 
     def delete_view(self, request: HttpRequest, object_id, extra_context=None):
@@ -263,8 +515,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
         if allowed and obj is not None:
-            # Contributors see published records read-only; an Editor changes them.
-            return rights.may_change(request.user, obj)
+            # A published record is changed live by an Editor; a Contributor proposes changes
+            # to it, which an Editor publishes (pending.py).
+            return rights.may_change(request.user, obj) or pending.may_propose(request.user, obj)
         return allowed
 
     # ---- history: the record with its rows; revert with a confirmation -----------------------
@@ -282,24 +535,37 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "object": obj,
             "title": f"History: {obj}",
             "moments": revisions.timeline(obj),
-            "may_revert": self.has_change_permission(request, obj),
+            "may_revert": rights.may_change(request.user, obj),
+            "revisions": pending.Revision.objects.filter(
+                content_type__app_label=obj._meta.app_label,
+                content_type__model=obj._meta.model_name,
+                object_id=obj.pk,
+            ).select_related("created_by", "updated_by", "closed_by")[:50],
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/editorial/history.html", context)
 
     def _revision_state(self, obj, key: str):
-        """A revision of ``obj`` named in the query (a history id, or "now")."""
+        """A revision of ``obj`` named in the query: a history id, "now" or "pending" — as
+        (the history row or None, its state, its label)."""
         if key in ("", "now"):
-            return None, revisions.state_now(obj)
+            return None, revisions.state_now(obj), "Now (live)"
+        if key == "pending":
+            revision = pending.open_revision(obj)
+            if revision is None:
+                raise Http404(f"This {obj._meta.verbose_name} has no pending changes.")
+            label = f"Pending changes ({revision.get_state_display().lower()}, {revision.author})"
+            return None, pending.pending_state(obj, revision), label
         revision = obj.history.filter(history_id=key).first() if key.isdigit() else None
         if revision is None:
             raise Http404(f"This {obj._meta.verbose_name} has no revision “{key}”.")
-        return revision, revisions.state_at(obj, revision)
+        label = f"Saved {revision.history_date:%Y-%m-%d %H:%M:%S}"
+        return revision, revisions.state_at(obj, revision), label
 
     def _compare_view(self, request: HttpRequest, obj):
-        """Any two revisions side by side (``?from=<id>&to=<id or now>``)."""
-        old, old_state = self._revision_state(obj, request.GET.get("from", ""))
-        new, new_state = self._revision_state(obj, request.GET.get("to", "now"))
+        """Any two revisions side by side (``?from=<id, now>&to=<id, now or pending>``)."""
+        old, old_state, before_label = self._revision_state(obj, request.GET.get("from", ""))
+        new, new_state, after_label = self._revision_state(obj, request.GET.get("to", "now"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -307,6 +573,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "title": f"Compare revisions: {obj}",
             "old": old,
             "new": new,
+            "before_label": before_label,
+            "after_label": after_label,
             "comparison": revisions.compare(self.model, old_state, new_state),
         }
         return TemplateResponse(request, "admin/editorial/compare.html", context)
@@ -324,8 +592,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
             raise Http404("No such revision of this record.")
         error = ""
         if request.method == "POST":
-            # Reverting changes the record as it is now: only those who may change it now.
-            if not self.has_change_permission(request, obj):
+            # Reverting changes the record as it is now: only those who may change it now,
+            # live (a Contributor proposes changes to a published record in its form).
+            if not rights.may_change(request.user, obj):
                 raise PermissionDenied
             action = revisions.RevertRecord(
                 obj,
@@ -361,7 +630,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "changes": revisions.changes(self.model, now, revisions.state_at(obj, revision)),
             "comparison": revisions.compare(self.model, now, revisions.state_at(obj, revision)),
             "loaded_version": version_of(obj),
-            "may_revert": self.has_change_permission(request, obj),
+            "may_revert": rights.may_change(request.user, obj),
             "error": error,
             **(extra_context or {}),
         }
@@ -383,7 +652,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
     @admin.display(description="status", ordering="status")
     def status_badge(self, obj: Publishable) -> str:
         note = ""
-        if obj.is_scheduled:
+        if getattr(obj, "has_pending_changes", False) and obj.is_published:
+            note = " — changes pending"
+        elif obj.is_scheduled:
             note = f" · goes live {obj.go_live_at:%Y-%m-%d %H:%M} UTC"
         elif obj.is_published and obj.expire_at:
             verb = "expired" if not obj.is_live else "expires"

@@ -279,42 +279,48 @@ class RevertRecord(Action):
             raise ChangeRefused(conflict.message())
 
     def perform(self) -> list[Change]:
-        record = self.stored
-        target = state_at(record, self.revision)
-        done = changes(type(record), state_now(record), target)
-        for name, value in target.values.items():
-            setattr(record, name, value)
         when = self.revision.history_date
         reason = f"Reverted to the revision of {when:%Y-%m-%d %H:%M} UTC"
-        self.stamp(record, reason)
-        record.full_clean(validate_unique=False, validate_constraints=False)
-        record.save()
-        for name, pks in target.links.items():
-            getattr(record, name).set(pks)
-        for kind, rows in target.rows.items():
-            self._restore_rows(record, kind, rows, reason)
-        return done
+        return apply_state(self, self.stored, state_at(self.stored, self.revision), reason)
 
-    def _restore_rows(self, record, kind: RowKind, rows: dict, reason: str) -> None:
-        with unrestricted():
-            current = {r.pk: r for r in kind.model._base_manager.filter(**kind.owned_by(record))}
-        for pk, row in current.items():
-            if pk not in rows:
-                self.stamp(row, reason)
-                row.delete()
-        for pk, values in rows.items():
-            row = current.get(pk)
-            if row is not None and _values(row) == values:
-                continue
-            if row is None:
-                row = kind.model(pk=pk, **values)
-                if not _targets_exist(row):
-                    continue  # it pointed at a record deleted since: nothing to restore to
-            else:
-                for name, value in values.items():
-                    setattr(row, name, value)
-            self.stamp(row, reason)
-            row.save()
+
+def apply_state(action: Action, record: Publishable, target: State, reason: str) -> list[Change]:
+    """Make ``record``, its links and its rows what ``target`` holds, each save stamped by
+    ``action`` with ``reason``; return what that changed. Rows of ``target`` with a negative
+    key are new (a pending revision's rows not yet created)."""
+    done = changes(type(record), state_now(record), target)
+    for name, value in target.values.items():
+        setattr(record, name, value)
+    action.stamp(record, reason)
+    record.full_clean(validate_unique=False, validate_constraints=False)
+    record.save()
+    for name, pks in target.links.items():
+        getattr(record, name).set(pks)
+    for kind, rows in target.rows.items():
+        _restore_rows(action, record, kind, rows, reason)
+    return done
+
+
+def _restore_rows(action: Action, record, kind: RowKind, rows: dict, reason: str) -> None:
+    with unrestricted():
+        current = {r.pk: r for r in kind.model._base_manager.filter(**kind.owned_by(record))}
+    for pk, row in current.items():
+        if pk not in rows:
+            action.stamp(row, reason)
+            row.delete()
+    for pk, values in rows.items():
+        row = current.get(pk)
+        if row is not None and _values(row) == values:
+            continue
+        if row is None:
+            row = kind.model(pk=pk if pk > 0 else None, **values)
+            if not _targets_exist(row):
+                continue  # it pointed at a record deleted since: nothing to restore to
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+        action.stamp(row, reason)
+        row.save()
 
 
 def _targets_exist(row: models.Model) -> bool:

@@ -134,9 +134,51 @@ def _guard_against(user, obj: models.Model) -> Publishable | None:
         guard = guarding_record(record) if record is not None else None
     else:
         guard = (guarding_record(stored) if stored is not None else None) or guarding_record(obj)
-    if guard is not None and not can_publish(user, guard):
+    if guard is not None and not can_publish(user, guard) and not _proposed(obj, stored):
         return guard
     return None
+
+
+# ---- proposed changes: a published record's pending revision, rehearsed --------------------
+
+_proposing: ContextVar[tuple[type[models.Model], object] | None] = ContextVar(
+    "caravan_proposing", default=None
+)
+
+
+@contextmanager
+def proposing(record: Publishable) -> Iterator[None]:
+    """Writes inside this block propose changes to ``record``: they are rehearsed to be kept as
+    a pending revision and rolled back (:mod:`cmsproject.editorial.pending`), so readers never
+    see them and a Contributor may make them to the record and to its own rows."""
+    token = _proposing.set((type(record), record.pk))
+    try:
+        yield
+    finally:
+        _proposing.reset(token)
+
+
+def _proposed(obj: models.Model, stored: models.Model | None) -> bool:
+    """Whether ``obj`` is the record being proposed, or one of its own rows (as it is, and as
+    it was stored: a row is not moved here from another record's page)."""
+    proposal = _proposing.get()
+    if proposal is None:
+        return False
+    model, pk = proposal
+    if isinstance(obj, Publishable):
+        return type(obj) is model and obj.pk == pk
+    from .revisions import row_kinds
+
+    for kind in row_kinds(model):
+        if isinstance(obj, kind.model):
+            owned = kind.owned_by(model(pk=pk))
+            return all(
+                getattr(version, name) == value
+                for version in (obj, stored)
+                if version is not None
+                for name, value in owned.items()
+            )
+    return False
 
 
 @cache

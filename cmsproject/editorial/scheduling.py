@@ -13,18 +13,22 @@ withdraws it so that the admin says so.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils import timezone
 
+from . import pending
 from .actions import ChangeStatus
 from .models import Publishable, Status, sees_unpublished
 from .registry import publishable_models
+from .rights import ChangeRefused
 from .visibility import unrestricted
 from .workflow import VERBS, apply_status
 
 DUE_FROM = (Status.DRAFT, Status.REVIEW)
+logger = logging.getLogger(__name__)
 
 
 class GoLive(ChangeStatus):
@@ -94,6 +98,8 @@ class Expire(ChangeStatus):
 class ScheduledRun:
     published: list[Publishable] = field(default_factory=list)
     expired: list[Publishable] = field(default_factory=list)
+    #: published records whose pending changes went live
+    changed: list[Publishable] = field(default_factory=list)
 
 
 def due_to_go_live(model: type[models.Model], now=None) -> models.QuerySet:
@@ -130,6 +136,17 @@ def publish_scheduled() -> ScheduledRun:
                 done = GoLive(record).execute()
                 if done is not None:
                     run.published.append(done)
+        for model, pk in pending.due(now):
+            record = model._base_manager.filter(pk=pk).first()
+            if record is None:
+                continue
+            try:
+                pending.PublishChanges(record, user=None, scheduled=True).execute()
+            except ChangeRefused as exc:
+                # Published elsewhere, discarded, or no longer publishable: said, not fatal.
+                logger.warning("Scheduled changes of %s #%s not published: %s", model, pk, exc)
+            else:
+                run.changed.append(record)
     return run
 
 
@@ -145,26 +162,37 @@ class Planned:
     kind: str = ""
 
 
-def planned(user) -> list[Planned]:
-    """Everything waiting to go live or expire that ``user`` may view, soonest first."""
+def _change_url(record: Publishable) -> str:
     from django.urls import NoReverseMatch, reverse
 
+    opts = record._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def planned(user) -> list[Planned]:
+    """Everything waiting to go live or expire that ``user`` may view, soonest first: records,
+    and the pending changes of published records."""
     found = []
     with unrestricted():
         for model in publishable_models():
             opts = model._meta
             if not sees_unpublished(user, model):
                 continue
+            kind = str(opts.verbose_name)
             for record in scheduled(model).order_by("pk")[:500]:
-                name = f"admin:{opts.app_label}_{opts.model_name}_change"
-                try:
-                    url = reverse(name, args=[record.pk])
-                except NoReverseMatch:
-                    url = ""
-                kind = str(opts.verbose_name)
+                url = _change_url(record)
                 if record.is_scheduled:
                     found.append(Planned(record.go_live_at, "goes live", record, url, kind))
                 if record.status == Status.PUBLISHED and record.expire_at:
                     found.append(Planned(record.expire_at, "expires", record, url, kind))
+            changes = pending.open_revisions(model).filter(go_live_at__isnull=False)
+            when = dict(changes.order_by("go_live_at").values_list("object_id", "go_live_at")[:500])
+            for record in model._base_manager.filter(pk__in=when):
+                found.append(
+                    Planned(when[record.pk], "changes go live", record, _change_url(record), kind)
+                )
     found.sort(key=lambda p: p.when)
     return found

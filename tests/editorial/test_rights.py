@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.db import models, transaction
 
+from cmsproject.editorial import pending
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.registry import edited_models
 from cmsproject.editorial.revisions import owner_field
@@ -162,14 +163,16 @@ def test_a_draft_at_the_end_of_a_key_is_none_for_readers_not_an_error():
     assert ev.Person.objects.get(pk=person.pk).country == state
 
 
-def test_a_contributor_cannot_rename_a_published_series_in_the_admin(client, contributor):
+def test_a_contributor_only_proposes_renaming_a_published_series_in_the_admin(client, contributor):
     series = f.EventSeriesFactory(name="China–Central Asia Summit")
     event = f.EventFactory(series=series)
     client.force_login(contributor)
     url = f"/admin/events/eventseries/{series.pk}/change/"
-    assert not client.get(url).context["has_change_permission"]
+    assert not client.get(url).context["pending"]["may_publish"]
     response = client.post(url, {"name": "Renamed", "slug": series.slug, "status": "published"})
-    assert response.status_code == 403
+    assert response.status_code == 302  # kept as pending changes, for an Editor
+    revision = pending.open_revision(series)
+    assert pending.decode(type(series), revision.snapshot).values["name"] == "Renamed"
     series.refresh_from_db()
     assert series.name == "China–Central Asia Summit"
     client.logout()
@@ -196,45 +199,66 @@ def participants_of(event) -> list:
 
 
 @pytest.mark.parametrize("person_status", [Status.PUBLISHED, Status.DRAFT])
-def test_a_contributor_cannot_change_the_participants_of_a_published_event_by_api(
+def test_a_contributor_only_proposes_new_participants_of_a_published_event_by_api(
     contributor, person_status
 ):
     from tests.api.conftest import token_client
 
     event = f.EventFactory()
-    f.ParticipationFactory(event=event, role="Host")
+    host = f.ParticipationFactory(event=event, role="Host")
     newcomer = f.PersonFactory(status=person_status)
     before = participants_of(event), event.updated_at
+    url = f"/api/v1/events/{event.slug}/"
+    kept = {"person": host.person.slug, "role": "Host"}
+    # Removing a row is an Editor's (Contributors delete no rows), even in a proposal.
     response = token_client(contributor).patch(
-        f"/api/v1/events/{event.slug}/",
-        {"participants": [{"person": newcomer.slug, "role": "Guest"}]},
-        format="json",
+        url, {"participants": [{"person": newcomer.slug, "role": "Guest"}]}, format="json"
     )
     assert response.status_code == 403
-    assert "only Editors" in response.json()["detail"]
+    assert "may not delete" in response.json()["detail"]
+    assert pending.open_revision(event) is None
+    response = token_client(contributor).patch(
+        url, {"participants": [kept, {"person": newcomer.slug, "role": "Guest"}]}, format="json"
+    )
+    assert response.status_code == 202, response.json()
     event.refresh_from_db()
     assert (participants_of(event), event.updated_at) == before
+    proposed = pending.pending_state(event).rows
+    (rows,) = [rows for kind, rows in proposed.items() if kind.model is type(host)]
+    assert {(r["person_id"], r["role"]) for r in rows.values()} == {
+        (host.person_id, "Host"),
+        (newcomer.pk, "Guest"),
+    }
 
 
-def test_a_contributor_cannot_add_a_participant_in_the_admin_of_a_published_event(
-    client, contributor
+def test_a_contributor_only_proposes_a_participant_in_the_admin_of_a_published_event(
+    client, contributor, superuser
 ):
+    from django.contrib import admin
+
+    from events import models as ev
+    from tests.security.test_permission_matrix import admin_form_data
+
     event = f.EventFactory()
     person = f.PersonFactory()
     client.force_login(contributor)
     url = f"/admin/events/event/{event.pk}/change/"
     page = client.get(url)
-    assert page.status_code == 200 and not page.context["has_change_permission"]
-    data = {
-        "title": event.title,
-        "slug": event.slug,
-        "kind": event.kind,
-        "start_date": "2023-12-01",
-        "status": "published",
-        "participations-TOTAL_FORMS": "1",
-        "participations-INITIAL_FORMS": "0",
-        "participations-0-person": person.pk,
-        "participations-0-role": "Guest",
-    }
-    assert client.post(url, data).status_code == 403
+    assert page.status_code == 200 and not page.context["pending"]["may_publish"]
+    data = admin_form_data(admin.site._registry[ev.Event], superuser, event)
+    data.update(
+        {
+            "participations-TOTAL_FORMS": "1",
+            "participations-0-person": person.pk,
+            "participations-0-role": "Guest",
+            "participations-0-order": "0",
+        }
+    )
+    assert client.post(url, data).status_code == 302  # proposed, for an Editor
     assert not event.participations.exists()
+    (rows,) = [
+        rows
+        for kind, rows in pending.pending_state(event).rows.items()
+        if kind.model is ev.Participation
+    ]
+    assert [r["role"] for r in rows.values()] == ["Guest"]

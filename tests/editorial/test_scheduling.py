@@ -49,7 +49,7 @@ def test_a_scheduled_draft_goes_live_when_the_command_runs_after_its_time(client
         assert "Aida Balaeva" in client.get("/people/").content.decode()
         reason = person.history.latest().history_change_reason
         assert reason == "Published as scheduled for 2026-06-01 12:30 UTC"
-        assert "0 published, 0 expired" in run()  # idempotent
+        assert "0 published, 0 changed, 0 expired" in run()  # idempotent
 
 
 @pytest.mark.django_db

@@ -44,6 +44,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from cmsproject import api_urls
 from cmsproject import urls as root_urls
+from cmsproject.editorial import pending
 from cmsproject.editorial.concurrency import version_of
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.redirects import Redirect
@@ -424,12 +425,18 @@ def post_change(case: AdminCase, variant: str) -> None:
     if variant == "change_to_published":
         data["status"] = Status.PUBLISHED
     allowed = case.may("change") and case.label not in NO_CHANGE
-    if variant == "change_published":
-        # Contributors see published records read-only.
-        allowed = allowed and case.may("publish")
     before = snapshot()
     response = case.client.post(admin_url(case.model, "change", object_id(obj)), data)
     if case.refused(response, before, allowed=allowed):
+        return
+    if variant == "change_published" and not case.may("publish"):
+        # A Contributor's change to a published record is kept pending; live, nothing moved.
+        assert response.status_code == 302, form_errors(response)
+        assert snapshot() == before, "a proposal changed the live record"
+        revision = pending.open_revision(obj)
+        assert revision is not None and revision.created_by == case.user
+        if edit:
+            assert pending.decode(case.model, revision.snapshot).values[edit] == EDITED
         return
     if variant == "change_to_published" and not case.may("publish"):
         assert response.status_code == 200
@@ -641,6 +648,58 @@ def view_password_change(case: AdminCase) -> None:
         assert refresh(victim).check_password(password)
 
 
+def with_pending_changes(case: AdminCase) -> models.Model:
+    """A published record with pending changes proposed by the superuser."""
+    obj = case.make(Status.PUBLISHED)
+    edit = EDIT_FIELD.get(case.label)
+
+    def save():
+        if edit:
+            setattr(obj, edit, EDITED)
+        obj.save()
+
+    pending.SavePendingChanges(obj, user=case.superuser, save=save).execute()
+    return obj
+
+
+def view_preview(case: AdminCase) -> None:
+    obj = with_pending_changes(case)
+    url = admin_url(case.model, "preview", object_id(obj))
+    before = snapshot()
+    response = case.client.get(url)
+    if not case.refused(response, before, allowed=may_see(case.role, case.model), status=404):
+        assert response.status_code in (200, 404), response.content[:500]  # 404: no public page
+        if response.status_code == 200:
+            assert b"preview-banner" in response.content
+        assert snapshot() == before, "a preview changed the database"
+
+
+def view_discard_changes(case: AdminCase) -> None:
+    obj = with_pending_changes(case)
+    url = admin_url(case.model, "discard_changes", object_id(obj))
+    before = snapshot()
+    response = case.client.get(url)
+    if not case.refused(response, before, allowed=may_see(case.role, case.model), status=404):
+        assert response.status_code == 200
+    # Only the author or an Editor discards: a Contributor's refusal is said on the page.
+    response = case.client.post(url)
+    allowed = case.may("publish")
+    if not case.refused(
+        response, before, allowed=allowed, status=404 if not may_see(case.role, case.model) else 400
+    ):
+        assert response.status_code == 302
+        assert pending.open_revision(obj) is None
+    else:
+        assert pending.open_revision(obj) is not None
+
+
+def custom_view(name: str) -> Callable[[AdminCase], None]:
+    for suffix, check in (("_preview", view_preview), ("_discard_changes", view_discard_changes)):
+        if name.endswith(suffix) and name not in CUSTOM_VIEWS:
+            return check
+    return CUSTOM_VIEWS[name]
+
+
 CUSTOM_VIEWS: dict[str, Callable[[AdminCase], None]] = {
     "sources_source_import": view_import,
     "events_mention_accept": view_mention("accept"),
@@ -701,7 +760,7 @@ def admin_cases() -> list:
 HANDLERS: dict[str, Callable[[AdminCase, str], None]] = {
     "get": get_page,
     "action": post_action,
-    "view": lambda case, name: CUSTOM_VIEWS[name](case),
+    "view": lambda case, name: custom_view(name)(case),
 }
 POSTS: dict[str, Callable[[AdminCase, str], None]] = {
     "add": post_add,
@@ -759,9 +818,9 @@ def test_contributor_cannot_cite_a_published_record_by_accepting_a_suggestion(cl
     assert response.status_code in (302, 403)
     assert not person.citations.exists(), "a contributor cited a published record"
     assert snapshot() == before
-    # The same contributor may not add that citation on the person's own page.
+    # On the person's own page the same contributor may only propose it, for an Editor.
     page = client.get(admin_url(ev.Person, "change", person.pk))
-    assert not page.context["has_change_permission"]
+    assert page.context["pending"] == {"revision": None, "may_publish": False, "may_propose": True}
 
 
 def test_contributor_accepts_a_suggestion_in_a_draft_source_unseen_by_readers(client):
@@ -1031,8 +1090,12 @@ def test_api(role, endpoint, op, roomy_throttle):
         if writes(role):
             refused(response, writes(role))
         elif op == "patch_published" and not may(role, spec.model, "publish"):
-            # As in the admin: published records are the Editors' (DESIGN.md: drafts only).
-            refused(response, 403)
+            # As in the admin: a Contributor's change to a published record is kept as its
+            # pending changes (202) for an Editor to publish; readers keep the live version.
+            assert response.status_code == 202, response.content[:500]
+            assert snapshot() == before, "a proposal changed the live record"
+            revision = pending.open_revision(published)
+            assert pending.decode(spec.model, revision.snapshot).values[spec.edit] == EDITED
         else:
             assert response.status_code == 200, response.json()
             stored = refresh(target)
@@ -1097,7 +1160,9 @@ def test_the_matrix_covers_everything():
             if name not in ACTIONS:
                 missing.append(f"admin {label}: action {name} has no ActionSpec")
         for name in custom_url_names(model, model_admin):
-            if name not in CUSTOM_VIEWS:
+            try:
+                custom_view(name)
+            except KeyError:
                 missing.append(f"admin {label}: view {name} is not checked")
         if is_publishable(model) and label not in EDIT_FIELD:
             missing.append(f"admin {label}: a revert needs a field in EDIT_FIELD")

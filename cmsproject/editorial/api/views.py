@@ -7,12 +7,13 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
-from cmsproject.editorial import actions, rights, workflow
+from cmsproject.editorial import actions, pending, rights, workflow
 from cmsproject.editorial.models import Publishable, Status
 
 from .errors import PreconditionFailed, StatusChangeRefused
@@ -143,6 +144,8 @@ class RecordViewSet(
         with transaction.atomic():
             instance = self.get_object()
             type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+            if pending.must_propose(request.user, instance):
+                return self.propose(request, instance, partial=partial)
             self.check_may_change(request, instance)
             self.check_if_match(request, instance)
             serializer = self.get_serializer(instance, data=request.data, partial=partial)
@@ -155,6 +158,46 @@ class RecordViewSet(
         response = Response(data)
         response["ETag"] = etag_of(data)
         return response
+
+    def propose(self, request, instance, *, partial: bool) -> Response:
+        """A Contributor's update of a published record: kept as its pending changes (202),
+        published by an Editor; readers, and this API's reads, keep the live version.
+        ``"status": "review"`` submits the changes for review."""
+        self.check_if_match(request, instance)
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        target = serializer.validated_data.pop("status", None)
+        if target not in (None, Status.PUBLISHED, Status.REVIEW):
+            check_status_change(
+                obj=instance, current=Status.PUBLISHED, target=target, user=request.user
+            )
+        try:
+            revision = pending.SavePendingChanges(
+                instance, user=request.user, save=serializer.save, submit=target == Status.REVIEW
+            ).execute()
+        except rights.ChangeRefused as exc:
+            raise exceptions.PermissionDenied(str(exc)) from exc
+        opts = instance._meta
+        return Response(
+            {
+                "detail": (
+                    f"Your changes to this published {opts.verbose_name} were saved as pending "
+                    f"changes ({revision.get_state_display().lower()}): readers see the "
+                    "published version until an Editor publishes them."
+                ),
+                "pending_changes": {
+                    "state": revision.state,
+                    "updated_at": revision.updated_at,
+                    "go_live_at": revision.go_live_at,
+                    "admin_url": request.build_absolute_uri(
+                        reverse(
+                            f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk]
+                        )
+                    ),
+                },
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
 
     def check_may_change(self, request, instance) -> None:
         """As in the admin: what readers can see (a published record, its rows) is changed by

@@ -16,6 +16,13 @@ class Command(BaseCommand):
         run = publish_scheduled()
         for record in run.published:
             self.stdout.write(f"published {record._meta.verbose_name} “{record}” ({record.slug})")
+        for record in run.changed:
+            self.stdout.write(
+                f"published the changes to {record._meta.verbose_name} “{record}” ({record.slug})"
+            )
         for record in run.expired:
             self.stdout.write(f"expired {record._meta.verbose_name} “{record}” ({record.slug})")
-        self.stdout.write(f"{len(run.published)} published, {len(run.expired)} expired.")
+        self.stdout.write(
+            f"{len(run.published)} published, {len(run.changed)} changed, "
+            f"{len(run.expired)} expired."
+        )
