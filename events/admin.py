@@ -236,7 +236,7 @@ class EventSeriesAdmin(PublishableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(MergeDuplicatesMixin, PublishableAdmin):
     list_display = ["title", "kind", "start_date", "place", "is_online", "series", "status_badge"]
     list_filter = [
         "status",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from sources.admin import SourceAdmin
 from sources.models import Source
 
+from .admin_merge import MergeDuplicatesMixin
 from .linking.service import MODELS, accept_mention, reject_mention
 from .models import Mention
 
@@ -166,8 +167,9 @@ class MentionInline(MentionDisplay, admin.TabularInline):
         return False
 
 
-class SourceWithMentionsAdmin(SourceAdmin):
-    """The source page with what linking found in it (``sources`` cannot know ``events``)."""
+class SourceWithMentionsAdmin(MergeDuplicatesMixin, SourceAdmin):
+    """The source page with what linking found in it, and the merge of one article entered
+    twice (``sources`` cannot know ``events``, where merging lives)."""
 
     inlines = [*SourceAdmin.inlines, MentionInline]
 

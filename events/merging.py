@@ -1,4 +1,5 @@
-"""Merging duplicate records: one person (organization, place) entered twice becomes one.
+"""Merging duplicate records: one person (organization, place, event, source) entered twice
+becomes one.
 
 Every relation of the duplicates moves to the record kept: rows that point at them (found with
 ``_meta.related_objects``), many-to-many links, and generic rows such as citations and linking

@@ -157,11 +157,16 @@ def test_contributor_cannot_publish_by_reverting_to_a_published_revision(
     assert Event.objects.get(pk=event.pk).status == Status.DRAFT
 
 
-def test_contributor_sees_published_records_read_only(client, contributor):
+def test_a_contributors_edit_of_a_published_record_waits_for_an_editor(client, contributor):
     event = f.EventFactory(status=Status.PUBLISHED, title="Live")
     client.force_login(contributor)
-    response = client.post(admin_url(Event, "change", event.pk), event_form_data(title="Edit"))
-    assert response.status_code == 403
+    response = client.post(
+        admin_url(Event, "change", event.pk),
+        event_form_data(title="Edit", slug=event.slug, status="published"),
+        follow=True,
+    )
+    message = next(str(m) for m in response.context["messages"])
+    assert "saved as a draft of changes" in message and "readers still see" in message
     assert Event.objects.get(pk=event.pk).title == "Live"
 
 
