@@ -420,16 +420,17 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 formset = pending_formset(formset, state.rows[kind])
             yield formset, inline
 
-    def preview_view(self, request: HttpRequest, object_id):
+    def _viewable(self, request: HttpRequest, object_id):
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_view_or_change_permission(request, obj):
             raise Http404(f"No {self.model._meta.verbose_name} with this key.")
-        return pending.preview(request, obj)
+        return obj
+
+    def preview_view(self, request: HttpRequest, object_id):
+        return pending.preview(request, self._viewable(request, object_id))
 
     def discard_changes_view(self, request: HttpRequest, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None or not self.has_view_or_change_permission(request, obj):
-            raise Http404(f"No {self.model._meta.verbose_name} with this key.")
+        obj = self._viewable(request, object_id)
         change_url = reverse(
             f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
         )

@@ -23,7 +23,8 @@ from __future__ import annotations
 import copy
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -216,28 +217,29 @@ def must_propose(user, record: models.Model) -> bool:
 # ---- the actions ------------------------------------------------------------------------
 
 
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """A savepoint that is always rolled back: its writes are seen only inside it, and nothing
+    computed from them is kept in a shared cache."""
+    from cmsproject import caching
+
+    with caching.bypass(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
 def rehearse(
     record: Publishable, save: Callable[[], Any]
 ) -> tuple[revisions.State, revisions.State, Any]:
     """Run ``save`` on ``record`` and roll it back; return the record as it was and as the save
     left it, and what ``save`` returned. The save's refusals and errors are raised as they are."""
-    from cmsproject import caching
-
     before = revisions.state_now(record)
-
-    class Rehearsed(Exception):
-        pass
-
-    result: dict[str, Any] = {}
-    with caching.bypass():
-        try:
-            with transaction.atomic(), proposing(record):
-                result["value"] = save()
-                result["state"] = revisions.state_now(record)
-                raise Rehearsed
-        except Rehearsed:
-            pass
-    return before, result["state"], result["value"]
+    with rolled_back(), proposing(record):
+        value = save()
+        after = revisions.state_now(record)
+    return before, after, value
 
 
 class SavePendingChanges(Action):
@@ -424,32 +426,21 @@ _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 def preview(request: HttpRequest, record: Publishable) -> HttpResponse:
     """The record's public page as readers would see it with its pending changes published,
     with a banner that says so. Rendered inside a savepoint that is rolled back."""
-    from cmsproject import caching
-
     revision = open_revision(record)
-
-    class Rendered(Exception):
-        pass
-
-    response: HttpResponse | None = None
-    with caching.bypass(), unrestricted():
-        try:
-            with transaction.atomic(), as_system():
-                if revision is not None:
-                    target = decode(type(record), revision.snapshot)
-                    target.values.pop("go_live_at", None)
-                    revisions.apply_state(_Preview(record), record, target, "")
-                response = _render_public(request, type(record)._base_manager.get(pk=record.pk))
-                raise Rendered
-        except Rendered:
-            pass
-        except (ValidationError, IntegrityError) as exc:
-            words = " ".join(getattr(exc, "messages", None) or [str(exc)])
-            return HttpResponse(
-                f"The pending changes cannot be shown: {escape(words)}",
-                status=409,
-                content_type="text/plain; charset=utf-8",
-            )
+    try:
+        with unrestricted(), rolled_back(), as_system():
+            if revision is not None:
+                target = decode(type(record), revision.snapshot)
+                target.values.pop("go_live_at", None)
+                revisions.apply_state(_Preview(record), record, target, "")
+            response = _render_public(request, type(record)._base_manager.get(pk=record.pk))
+    except (ValidationError, IntegrityError) as exc:
+        words = " ".join(getattr(exc, "messages", None) or [str(exc)])
+        return HttpResponse(
+            f"The pending changes cannot be shown: {escape(words)}",
+            status=409,
+            content_type="text/plain; charset=utf-8",
+        )
     banner = (
         '<div class="preview-banner" role="status"><strong>Preview</strong> — '
         f"{escape(_banner_text(revision))}</div>"
