@@ -8,9 +8,10 @@ class CmsprojectConfig(AppConfig):
 
     def ready(self) -> None:
         from . import caching
-        from .editorial import redirects, rights, roles
+        from .editorial import notifications, redirects, rights, roles
 
         caching.connect_signals()
         roles.connect_signals()
         rights.connect_signals()
         redirects.connect_signals()
+        notifications.connect_signals()

@@ -2,10 +2,11 @@
 
 from django.db import models
 
+from .editorial.comments import Comment
 from .editorial.pending import Revision
 from .editorial.redirects import Redirect
 
-__all__ = ["ContentVersion", "Redirect", "Revision"]
+__all__ = ["Comment", "ContentVersion", "Redirect", "Revision"]
 
 
 class ContentVersion(models.Model):

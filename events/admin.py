@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 
 from cmsproject.editorial.admin import PublishableAdmin, RowInline
@@ -66,7 +68,7 @@ class OrganizationAliasInline(RowInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(MergeDuplicatesMixin, PublishableAdmin):
-    list_display = ["name", "short_name", "kind", "iso_code", "parent", "status_badge"]
+    list_display = ["name", "status_badge", "short_name", "kind", "iso_code", "parent"]
     list_filter = ["status", "kind"]
     list_select_related = ["parent"]
     search_fields = ["name", "short_name", "iso_code", "aliases__name"]
@@ -102,7 +104,7 @@ class PlaceAliasInline(RowInline):
 
 @admin.register(Place)
 class PlaceAdmin(MergeDuplicatesMixin, PublishableAdmin):
-    list_display = ["name", "country", "latitude", "longitude", "status_badge"]
+    list_display = ["name", "status_badge", "country", "latitude", "longitude"]
     list_filter = ["status", country_filter("country__iso_code")]
     list_select_related = ["country"]
     search_fields = ["name", "aliases__name"]
@@ -123,8 +125,20 @@ class PersonAliasInline(RowInline):
     extra = 0
 
 
+class PositionRowForm(forms.ModelForm):
+    """Nine columns share the row: the office's title gets the most of it (the admin
+    stylesheet lets each field fill its column, in proportion to these sizes)."""
+
+    class Meta:
+        widgets = {
+            "title": AdminTextInputWidget(attrs={"size": 40}),
+            "note": AdminTextInputWidget(attrs={"size": 16}),
+        }
+
+
 class PositionInline(RowInline):
     model = Position
+    form = PositionRowForm
     fields = [
         "title",
         "role",
@@ -142,7 +156,7 @@ class PositionInline(RowInline):
 
 @admin.register(Person)
 class PersonAdmin(MergeDuplicatesMixin, PublishableAdmin):
-    list_display = ["name", "native_name", "country", "current_office", "status_badge"]
+    list_display = ["name", "status_badge", "native_name", "country", "current_office"]
     list_filter = ["status", country_filter("country__iso_code")]
     list_select_related = ["country"]
     search_fields = ["name", "native_name", "aliases__name"]
@@ -228,7 +242,7 @@ class EventImageInline(RowInline):
 
 @admin.register(EventSeries)
 class EventSeriesAdmin(PublishableAdmin):
-    list_display = ["name", "slug", "status_badge"]
+    list_display = ["name", "status_badge", "slug"]
     list_filter = ["status"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -237,7 +251,8 @@ class EventSeriesAdmin(PublishableAdmin):
 
 @admin.register(Event)
 class EventAdmin(MergeDuplicatesMixin, PublishableAdmin):
-    list_display = ["title", "kind", "start_date", "place", "is_online", "series", "status_badge"]
+    # held online and series are filters; a column each pushed the status out of view
+    list_display = ["title", "status_badge", "start_date", "kind", "place"]
     list_filter = [
         "status",
         "kind",
@@ -248,7 +263,7 @@ class EventAdmin(MergeDuplicatesMixin, PublishableAdmin):
         "is_online",
         "start_date",
     ]
-    list_select_related = ["place", "series"]
+    list_select_related = ["place"]
     search_fields = ["title", "summary", "series__name", "place__name"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["series", "place", "host", "parent", "topics"]
@@ -293,7 +308,8 @@ class SignatoryInline(RowInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
-    list_display = ["title", "kind", "signed_on", "legal_status", "signed_at", "status_badge"]
+    # "signed at" (an event's whole title) is on the agreement's page
+    list_display = ["title", "status_badge", "signed_on", "kind", "legal_status"]
     list_filter = [
         "status",
         "kind",
@@ -301,7 +317,6 @@ class AgreementAdmin(PublishableAdmin):
         country_filter("parties__iso_code"),
         "signed_on",
     ]
-    list_select_related = ["signed_at"]
     search_fields = ["title", "aliases__name", "summary"]
     date_hierarchy = "signed_on"
     autocomplete_fields = ["signed_at", "place", "parties", "topics"]
@@ -331,7 +346,7 @@ class AgreementAdmin(PublishableAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(PublishableAdmin):
-    list_display = ["name", "parent", "status_badge"]
+    list_display = ["name", "status_badge", "parent"]
     list_filter = ["status", ("parent", admin.EmptyFieldListFilter)]
     list_select_related = ["parent"]
     search_fields = ["name", "description"]

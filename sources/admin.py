@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path
 
@@ -16,21 +16,34 @@ from .ingestion.service import import_files, summarise
 from .models import Citation, Outlet, Source
 
 
+class CitationRowForm(forms.ModelForm):
+    """Widget sizes that share an inline row's width: most to the excerpt, little to the rest
+    (the admin stylesheet lets each field fill its column, in proportion to these sizes)."""
+
+    class Meta:
+        widgets = {
+            "excerpt": AdminTextareaWidget(attrs={"rows": 3, "cols": 40}),
+            "claim": AdminTextInputWidget(attrs={"size": 10}),
+            "claimed_value": AdminTextInputWidget(attrs={"size": 14}),
+            "note": AdminTextareaWidget(attrs={"rows": 2, "cols": 16}),
+        }
+
+
 class CitationInline(GenericRowInline):
     """Citations on any record: the source and the exact excerpt it rests on."""
 
     model = Citation
+    form = CitationRowForm
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "excerpt", "claim", "claimed_value", "note", "position"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     verbose_name = "citation"
     verbose_name_plural = "citations (sources this record rests on)"
 
 
 @admin.register(Outlet)
 class OutletAdmin(PublishableAdmin):
-    list_display = ["name", "kind", "country_code", "language", "status_badge"]
+    list_display = ["name", "status_badge", "kind", "country_code", "language"]
     list_filter = ["status", "kind", "country_code", "language"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
@@ -54,7 +67,8 @@ class OutletAdmin(PublishableAdmin):
 
 @admin.register(Source)
 class SourceAdmin(PublishableAdmin):
-    list_display = ["title", "outlet", "published_on", "language", "status_badge", "is_copy"]
+    # the language is a filter; its column pushed the status out of view
+    list_display = ["title", "status_badge", "published_on", "outlet", "is_copy"]
     list_filter = ["status", "outlet", "language", ("duplicate_of", admin.EmptyFieldListFilter)]
     list_select_related = ["outlet", "duplicate_of"]
     search_fields = ["title", "url", "byline"]

@@ -168,6 +168,14 @@ class Source(Publishable):
     def get_absolute_url(self) -> str:
         return slug_path("site:source-detail", self.slug)
 
+    def publication_problems(self) -> list[str]:
+        if not (self.summary or "").strip():
+            return [
+                "A source needs a summary before it is published: write, in our own words, "
+                "what it reports (readers see the summary, never the article's text)."
+            ]
+        return []
+
 
 class SourceFingerprint(EditorialRow):
     """One of the smallest shingle hashes of a source's body, indexed to find near duplicates."""

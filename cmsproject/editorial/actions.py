@@ -17,12 +17,40 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.db import models, transaction
+from django.dispatch import Signal
 
 from . import workflow
 from .models import Publishable, Status
 from .rights import ChangeRefused, acting, check_may_change
 from .visibility import unrestricted
 from .workflow import VERBS
+
+#: Sent once the transaction that moved a record along the workflow has committed, with
+#: ``record``, ``step`` (a :data:`STEPS` key), ``user`` and ``comment`` (the words the user sent
+#: with it, or ""). Notifications listen (:mod:`cmsproject.editorial.notifications`).
+workflow_step = Signal()
+
+STEPS = {
+    Status.REVIEW: "submitted",
+    Status.PUBLISHED: "published",
+    Status.WITHDRAWN: "withdrawn",
+    Status.DRAFT: "returned",
+    "changes_submitted": "changes_submitted",
+    "changes_published": "changes_published",
+}
+
+
+def announce(record: models.Model, step: str, user, *, before: str = "") -> None:
+    """Send :data:`workflow_step` when the current transaction commits (never for a change
+    that was rolled back). ``before``: the status the record left."""
+    comment = getattr(record, "_workflow_comment", "")
+
+    def send() -> None:
+        workflow_step.send(
+            sender=type(record), record=record, step=step, user=user, comment=comment, before=before
+        )
+
+    transaction.on_commit(send)
 
 
 class Action:
@@ -90,6 +118,7 @@ class ChangeStatus(Action):
         workflow.apply_status(obj, self.target)
         self.stamp(obj, self.reason or VERBS[self.target].capitalize())
         obj.save(update_fields=["status", "published_at", "go_live_at", "updated_by", "updated_at"])
+        announce(obj, STEPS[self.target], self.user, before=self.current)
         return obj
 
 
@@ -150,7 +179,10 @@ class SaveRecord(Action):
         elif self.stored is not None:
             obj.status = self.current  # the status is changed by an action, never in passing
         self.stamp(obj, reason)
-        return self.save()
+        saved = self.save()
+        if self.status is not None and self.status != self.current:
+            announce(obj, STEPS[self.status], self.user, before=self.current)
+        return saved
 
 
 class SaveRow(Action):

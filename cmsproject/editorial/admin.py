@@ -11,16 +11,28 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import actions, pending, references, revisions, rights, scheduling, workflow
+from . import (
+    actions,
+    comments,
+    notifications,
+    pending,
+    publishing,
+    references,
+    revisions,
+    rights,
+    scheduling,
+    workflow,
+)
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 from .pending import Revision
@@ -33,9 +45,27 @@ STATUS_COLOURS = {
 }
 
 
+#: The name of the workflow buttons (Submit for review, Publish, Withdraw, Return to draft):
+#: the button pressed carries the status it moves the record to.
+WORKFLOW_BUTTON = "_workflow"
+#: The answer to the publish check (publishing.py): "together", "alone" or "no".
+PUBLISH_WITH = "_publish_with"
+
+
+class PublishCheckNeeded(Exception):
+    """Raised inside the save (rolling it back) when a record about to be published leads
+    readers to records they cannot see; the admin then asks what to do."""
+
+    def __init__(self, ends: list, error: str = "") -> None:
+        super().__init__(error or "unpublished records")
+        self.ends = ends
+        self.error = error
+
+
 class PublishableForm(forms.ModelForm):
-    """Offers only the statuses this user may move the record to, checks the choice, and refuses
-    to overwrite changes saved by someone else since the form was loaded."""
+    """Moves the record along the workflow with the button pressed (the status is no field to
+    fill in), checks the move, and refuses to overwrite changes saved by someone else since the
+    form was loaded."""
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
     # The pending changes the form was rendered from ("": none), see pending.SavePendingChanges.
@@ -46,7 +76,27 @@ class PublishableForm(forms.ModelForm):
         help_text="Published records use this one (see “Used by”): tick to withdraw it anyway.",
     )
 
+    workflow_comment = forms.CharField(
+        required=False,
+        max_length=comments.MAX_LENGTH,
+        label="Comment",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Optional, kept in the record's comments and sent with the button you press: "
+        "a note for the reviewer when you submit, what to change when you send it back.",
+    )
+
     def __init__(self, *args, user=None, pending_revision=None, **kwargs):
+        data = kwargs.get("data", args[0] if args else None)
+        target = data.get(WORKFLOW_BUTTON) if data is not None else None
+        if data is not None and data.get(PUBLISH_WITH) == "no":
+            target = None  # "Save without publishing", from the publish check
+        if target in Status.values:
+            data = data.copy()
+            data["status"] = target
+            if args:
+                args = (data, *args[1:])
+            else:
+                kwargs["data"] = data
         super().__init__(*args, **kwargs)
         self.user = user
         if pending_revision is not None:
@@ -67,6 +117,17 @@ class PublishableForm(forms.ModelForm):
                 if workflow.can_publish(user, stored):
                     allowed.add(Status.PUBLISHED)
             field.choices = [(v, label) for v, label in Status.choices if v in allowed]
+            field.error_messages["invalid_choice"] = _refusal(stored, user, allowed)
+        if field is not None:
+            field.widget = forms.HiddenInput()  # moved by the workflow buttons
+
+    def _post_clean(self):
+        super()._post_clean()
+        # What the record needs before it is published (a source's summary…), judged on the
+        # record as this form leaves it: a summary typed with the Publish button counts.
+        if self.cleaned_data.get("status") == Status.PUBLISHED and "status" in self.changed_data:
+            for problem in self.instance.publication_problems():
+                self.add_error(None, problem)
 
     def clean(self):
         cleaned = super().clean()
@@ -94,6 +155,21 @@ class PublishableForm(forms.ModelForm):
         if self.user is not None:
             workflow.validate_status_change(obj=self.instance, target=target, user=self.user)
         return target
+
+
+def _refusal(stored: Publishable, user, allowed: set[str]) -> str:
+    """The reason given when a form asks for a status the user may not move the record to."""
+    for target in Status.values:
+        if target in allowed:
+            continue
+        try:
+            workflow.check_transition(
+                obj=stored, current=stored.status, target=target, user=user, content=False
+            )
+        except workflow.WorkflowError as exc:
+            if target == Status.PUBLISHED:
+                return str(exc)
+    return "This step is not open to you for this record: the buttons below show those that are."
 
 
 def _form_initial(model: type[models.Model], values: dict) -> dict:
@@ -227,6 +303,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         "Workflow",
         {
             "fields": (
+                "workflow_state",
                 "status",
                 "withdraw_anyway",
                 ("go_live_at", "expire_at"),
@@ -277,9 +354,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
         schedule = () if rights.can_publish(request.user, self.model) else rights.SCHEDULE_FIELDS
         return (
             *super().get_readonly_fields(request, obj),
+            "workflow_state",
             "public_page",
             *self.publishable_readonly,
             *schedule,
+        )
+
+    @admin.display(description="status")
+    def workflow_state(self, obj: Publishable | None) -> str:
+        status = Status(obj.status if obj is not None and obj.pk else Status.DRAFT)
+        return format_html(
+            '<strong style="color:{}">{}</strong> — {}',
+            STATUS_COLOURS.get(status, "inherit"),
+            status.label,
+            workflow.WHAT_IT_MEANS[status],
         )
 
     @admin.display(description="public page")
@@ -311,6 +399,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def _save_live(self, request: HttpRequest, obj: Publishable, form, change: bool) -> None:
         status = obj.status if ("status" in form.changed_data or not change) else None
+        before = form.initial.get("status", Status.DRAFT) if change else Status.DRAFT
+        if status is not None and status != before:
+            request._caravan_step = (before, status)
+        obj._workflow_comment = form.cleaned_data.get("workflow_comment", "")
         actions.SaveRecord(
             obj,
             user=request.user,
@@ -327,6 +419,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
             if shown is not None and shown.version == form.cleaned_data.get("loaded_revision"):
                 # the form showed the pending changes, and the Editor saved them live
                 pending.published_live(obj, request.user)
+            self._check_publication(request, obj)
+            self._save_workflow_comment(request, obj, form)
             return
 
         def rehearsal():
@@ -343,6 +437,79 @@ class PublishableAdmin(SimpleHistoryAdmin):
             ).execute()
         except (rights.ChangeRefused, ValidationError) as exc:
             proposal["error"] = " ".join(getattr(exc, "messages", None) or [str(exc)])
+        else:
+            self._save_workflow_comment(request, obj, form)
+
+    def _check_publication(self, request: HttpRequest, obj: Publishable) -> None:
+        """Publishing: the records it shows readers that they cannot see are published with it
+        (the editor said "together"), or it goes alone (said "alone"), or the editor is asked
+        (:class:`PublishCheckNeeded` rolls the save back)."""
+        step = getattr(request, "_caravan_step", None)
+        if step is None or step[1] != Status.PUBLISHED:
+            return
+        decision = request.POST.get(PUBLISH_WITH, "")
+        if decision == "alone":
+            return
+        ends = publishing.unpublished_ends(obj)
+        if not ends:
+            return
+        if decision != "together":
+            raise PublishCheckNeeded(ends)
+        try:
+            publishing.publish_together(ends, request.user)
+        except (rights.ChangeRefused, ValidationError) as exc:
+            error = " ".join(getattr(exc, "messages", None) or [str(exc)])
+            raise PublishCheckNeeded(ends, error) from exc
+        request._caravan_published_with = ends
+
+    def changeform_view(
+        self, request: HttpRequest, object_id=None, form_url="", extra_context=None
+    ):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except PublishCheckNeeded as check:  # the save was rolled back: nothing was published
+            return self._publish_check_page(request, object_id, check)
+
+    def _publish_check_page(
+        self, request: HttpRequest, object_id, check: PublishCheckNeeded, bulk: int = 0
+    ):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        kept = [
+            (key, value)
+            for key, values in request.POST.lists()
+            if key not in ("csrfmiddlewaretoken", PUBLISH_WITH)
+            for value in values
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "label": str(obj) if obj is not None else "",
+            "title": "Publish with the records it shows?",
+            "here": "Publish",
+            "ends": check.ends,
+            "error": check.error,
+            "kept": kept,
+            "lost_files": bool(request.FILES),
+            "action": request.get_full_path(),
+            "bulk": bulk,
+            "together": len(check.ends) + (bulk or 1),
+        }
+        return TemplateResponse(
+            request,
+            "admin/editorial/publish_check.html",
+            context,
+            status=400 if check.error else 200,
+        )
+
+    def _save_workflow_comment(self, request: HttpRequest, obj: Publishable, form) -> None:
+        text = form.cleaned_data.get("workflow_comment", "")
+        if text:
+            step = getattr(request, "_caravan_step", None)
+            context = workflow.VERBS[step[1]] if step else ""
+            if "_pending_review" in request.POST:
+                context = "submitted changes for review"
+            comments.AddComment(obj, user=request.user, text=text, context=context).execute()
 
     def _proposes(self, request: HttpRequest, obj: Publishable, form, change: bool) -> bool:
         """Whether this save of a published record is kept as pending changes: always for a
@@ -372,13 +539,74 @@ class PublishableAdmin(SimpleHistoryAdmin):
             message = f"Saved pending changes ({proposal['revision'].get_state_display()})"
         return super().log_change(request, obj, message)
 
+    def message_user(self, request: HttpRequest, message, level=messages.INFO, *args, **kwargs):
+        # Django's "The event “…” was changed successfully." says nothing of where the record
+        # stands: the workflow's words replace it (response_add / response_change set them).
+        replacement = getattr(request, "_caravan_saved_message", None)
+        if replacement is not None and level == messages.SUCCESS:
+            message, request._caravan_saved_message = replacement, None
+        return super().message_user(request, message, level, *args, **kwargs)
+
+    def _step_message(self, request: HttpRequest, obj: Publishable) -> str:
+        """What the save did to the record's status and what comes next."""
+        label = f"The {obj._meta.verbose_name} “{obj}”"
+        step = getattr(request, "_caravan_step", None)
+        if step is None:
+            return workflow.saved_message(label, obj.status)
+        before, after = step
+        name = actions.STEPS[after]
+        notified = bool(notifications.messages_for(obj, name, request.user, "", before))
+        text = workflow.step_message(label, before, after, notified=notified)
+        together = getattr(request, "_caravan_published_with", None)
+        if together:
+            names = ", ".join(f"“{end.record}”" for end in together)
+            text += f" Published with it: {names}."
+        if after == Status.PUBLISHED and hasattr(obj, "get_absolute_url"):
+            return format_html(
+                '{} <a href="{}">View it on the site</a>.', text, obj.get_absolute_url()
+            )
+        return text
+
+    def _after_step(self, request: HttpRequest, obj: Publishable):
+        """A workflow button keeps the editor on the record, which now shows its new status
+        and the buttons that come next."""
+        if getattr(request, "_caravan_step", None) is None:
+            return None
+        self.message_user(request, self._step_message(request, obj), messages.SUCCESS)
+        opts = obj._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+
+    def response_add(self, request: HttpRequest, obj, post_url_continue=None):
+        return self._after_step(request, obj) or self._saved(
+            request,
+            obj,
+            lambda: super(PublishableAdmin, self).response_add(request, obj, post_url_continue),
+        )
+
+    def _saved(self, request: HttpRequest, obj, respond):
+        request._caravan_saved_message = self._step_message(request, obj)
+        return respond()
+
     def response_change(self, request: HttpRequest, obj):
         proposal = getattr(request, "_caravan_proposal", None)
         if proposal is None:
             if "_publish_changes" in request.POST:
-                self.message_user(request, f"The changes to “{obj}” were published.")
+                self.message_user(
+                    request,
+                    format_html(
+                        'The changes to “{}” were published: readers see them now. <a href="{}">'
+                        "View it on the site</a>.",
+                        obj,
+                        obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "",
+                    ),
+                    messages.SUCCESS,
+                )
                 return HttpResponseRedirect(request.path)
-            return super().response_change(request, obj)
+            return self._after_step(request, obj) or self._saved(
+                request, obj, lambda: super(PublishableAdmin, self).response_change(request, obj)
+            )
         if "error" in proposal:
             self.message_user(request, f"Nothing was saved. {proposal['error']}", messages.ERROR)
         else:
@@ -474,6 +702,16 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return [
             path("<path:object_id>/preview/", wrap(self.preview_view), name=f"{name}_preview"),
             path(
+                "<path:object_id>/comments/",
+                wrap(self.add_comment_view),
+                name=f"{name}_add_comment",
+            ),
+            path(
+                "<path:object_id>/comments/<int:comment_id>/resolve/",
+                wrap(self.resolve_comment_view),
+                name=f"{name}_resolve_comment",
+            ),
+            path(
                 "<path:object_id>/discard-changes/",
                 wrap(self.discard_changes_view),
                 name=f"{name}_discard_changes",
@@ -507,6 +745,110 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 "may_propose": pending.may_propose(request.user, obj),
             }
         return super().change_view(request, object_id, form_url, context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow"] = {"buttons": self.workflow_buttons(request, obj)}
+        if obj is not None and obj.pk:
+            context["comments"] = {
+                "thread": list(comments.comments_on(obj)),
+                "may_comment": comments.may_comment(request.user, obj),
+                "may_resolve_all": rights.can_publish(request.user, obj),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_buttons(self, request: HttpRequest, obj: Publishable | None) -> list[dict]:
+        """The steps this user may take the record to from where it stands, as buttons (a
+        published record's edits have the pending-changes buttons beside them)."""
+        if not self.has_change_permission(request, obj) and obj is not None:
+            return []
+        if obj is None or not obj.pk:
+            current = Status.DRAFT
+            targets = [Status.REVIEW]
+            if workflow.can_publish(request.user, self.model):
+                targets.append(Status.PUBLISHED)
+        else:
+            current = obj.status
+            targets = workflow.allowed_targets(obj=obj, user=request.user)
+        order = [Status.REVIEW, Status.PUBLISHED, Status.DRAFT, Status.WITHDRAWN]
+        return [
+            {
+                "target": target,
+                "label": workflow.button_label(current, target),
+                "default": target == Status.PUBLISHED
+                or (target == Status.REVIEW and Status.PUBLISHED not in targets),
+                "danger": target == Status.WITHDRAWN,
+            }
+            for target in order
+            if target in targets and target != current
+        ]
+
+    # ---- review comments ------------------------------------------------------------------
+    def _comment_response(self, request: HttpRequest, obj, message: str, level, status=200):
+        """The thread again, for the page's script (which swaps it in without a reload, so
+        nothing typed in the form is lost), or back to the form without script."""
+        if request.headers.get("x-requested-with") == "fetch":
+            html = render_to_string(
+                "admin/editorial/comments.html",
+                {
+                    "comments": {
+                        "thread": list(comments.comments_on(obj)),
+                        "may_comment": comments.may_comment(request.user, obj),
+                        "may_resolve_all": rights.can_publish(request.user, obj),
+                    },
+                    "original": obj,
+                    "opts": obj._meta,
+                    "user": request.user,
+                },
+                request=request,
+            )
+            return JsonResponse(
+                {"message": message, "ok": level != messages.ERROR, "html": html}, status=status
+            )
+        opts = obj._meta
+        back = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        if level == messages.ERROR:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": opts,
+                "object": obj,
+                "title": "Not done",
+                "here": "Not done",
+                "message": message,
+                "back": back + "#comments",
+            }
+            return TemplateResponse(request, "admin/editorial/refused.html", context, status=status)
+        self.message_user(request, message, level)
+        return HttpResponseRedirect(back + "#comments")
+
+    def add_comment_view(self, request: HttpRequest, object_id):
+        obj = self._viewable(request, object_id)
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+            )
+        try:
+            comments.AddComment(obj, user=request.user, text=request.POST.get("text", "")).execute()
+        except (rights.ChangeRefused, ValidationError) as exc:
+            text = " ".join(getattr(exc, "messages", None) or [str(exc)])
+            return self._comment_response(request, obj, text, messages.ERROR, status=400)
+        return self._comment_response(request, obj, "Your comment was posted.", messages.SUCCESS)
+
+    def resolve_comment_view(self, request: HttpRequest, object_id, comment_id):
+        obj = self._viewable(request, object_id)
+        comment = comments.comments_on(obj).filter(pk=comment_id).first()
+        if comment is None:
+            raise Http404("This record has no such comment.")
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+            )
+        reopen = request.POST.get("reopen") == "1"
+        try:
+            comments.ResolveComment(comment, user=request.user, reopen=reopen).execute()
+        except rights.ChangeRefused as exc:
+            return self._comment_response(request, obj, str(exc), messages.ERROR, status=403)
+        done = "reopened" if reopen else "marked resolved"
+        return self._comment_response(request, obj, f"The comment was {done}.", messages.SUCCESS)
 
     def delete_view(self, request: HttpRequest, object_id, extra_context=None):
         context = self._with_used_by(request, object_id, extra_context)
@@ -702,7 +1044,40 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish selected")
     def publish(self, request, queryset):
-        self._bulk(request, queryset, Status.PUBLISHED)
+        decision = request.POST.get(PUBLISH_WITH, "")
+        if decision == "alone":
+            return self._bulk(request, queryset, Status.PUBLISHED)
+        selected = list(queryset)
+        chosen = {(type(o), o.pk) for o in selected}
+        ends, seen = [], set()
+        for obj in selected:
+            for end in publishing.unpublished_ends(obj):
+                key = (type(end.record), end.record.pk)
+                if key not in chosen and key not in seen:
+                    seen.add(key)
+                    ends.append(end)
+        if not ends:
+            return self._bulk(request, queryset, Status.PUBLISHED)
+        check = PublishCheckNeeded(ends)
+        if decision == "together":
+            try:
+                with transaction.atomic():
+                    publishing.publish_together(ends, request.user)
+                    for obj in selected:
+                        actions.publish(obj=obj, user=request.user)
+            except (rights.ChangeRefused, ValidationError) as exc:
+                check.error = " ".join(getattr(exc, "messages", None) or [str(exc)])
+            else:
+                self.message_user(
+                    request,
+                    f"{len(selected)} {self.model._meta.verbose_name_plural} published, with "
+                    f"{len(ends)} record{'s' if len(ends) != 1 else ''} they show: "
+                    + ", ".join(f"“{end.record}”" for end in ends)
+                    + ".",
+                    messages.SUCCESS,
+                )
+                return None
+        return self._publish_check_page(request, None, check, bulk=len(selected))
 
     @admin.action(description="Withdraw selected from the public site")
     def withdraw(self, request, queryset):

@@ -175,6 +175,11 @@ class Publishable(models.Model):
                 {"expire_at": _("The expiry time must come after the time it goes live.")}
             )
 
+    def publication_problems(self) -> list[str]:
+        """What must be done before this record can be published, in words an editor can act
+        on (none by default; a kind of record adds its own rules)."""
+        return []
+
     @property
     def is_published(self) -> bool:
         """Published by an Editor (and so the Editors' to change), expired or not."""

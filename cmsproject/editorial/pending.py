@@ -41,7 +41,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from . import revisions
-from .actions import Action
+from .actions import Action, announce
 from .concurrency import version_of
 from .models import Publishable, Status, author_field
 from .rights import ChangeRefused, as_system, can_publish, proposing
@@ -293,10 +293,14 @@ class SavePendingChanges(Action):
         revision.snapshot = encode(before, after)
         revision.go_live_at = after.values.get("go_live_at")
         revision.updated_by = self.user
+        submitted = self.submit and revision.state != Revision.State.REVIEW
         if self.submit:
             revision.state = Revision.State.REVIEW
         revision.full_clean(exclude=["snapshot", "content_type"], validate_constraints=False)
         revision.save()
+        if submitted:
+            record._workflow_comment = getattr(self.obj, "_workflow_comment", "")
+            announce(record, "changes_submitted", self.user)
         return revision
 
 
@@ -356,6 +360,9 @@ class PublishChanges(Action):
         record.go_live_at = None
         done = revisions.apply_state(self, record, target, reason)
         close(revision, Revision.State.PUBLISHED, self.user)
+        record._published_revision = revision
+        record._workflow_comment = getattr(self.obj, "_workflow_comment", "")
+        announce(record, "changes_published", self.user)
         return done
 
 

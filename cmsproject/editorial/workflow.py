@@ -34,6 +34,65 @@ VERBS = {
 }
 
 
+#: What each status means for readers, and what the editor does next (the change form says it
+#: beside the workflow buttons).
+WHAT_IT_MEANS = {
+    Status.DRAFT: "only staff see it. Submit it for review when it is ready.",
+    Status.REVIEW: "waiting for an Editor, who publishes it or sends it back to draft.",
+    Status.PUBLISHED: "readers see it. Edits are kept as pending changes until an Editor "
+    "publishes them.",
+    Status.WITHDRAWN: "off the public site, its feeds and the API. Publish it again to bring "
+    "it back, or return it to draft to rework it.",
+}
+
+#: The label of the button that moves a record to a status, by where it starts.
+BUTTONS = {
+    Status.REVIEW: "Submit for review",
+    Status.PUBLISHED: "Publish",
+    Status.WITHDRAWN: "Withdraw",
+    Status.DRAFT: "Return to draft",
+}
+
+
+def button_label(current: str, target: str) -> str:
+    if target == Status.PUBLISHED and current == Status.WITHDRAWN:
+        return "Publish again"
+    return BUTTONS[target]
+
+
+def step_message(label: str, before: str, after: str, *, notified: bool) -> str:
+    """What happened and what comes next, after a workflow button (plain text; the admin adds
+    the link to the public page)."""
+    told = " Editors have been told by e-mail." if notified else ""
+    if after == Status.REVIEW:
+        return (
+            f"{label} was submitted for review.{told} Readers will see it once an Editor "
+            "publishes it; you can keep editing it meanwhile."
+        )
+    if after == Status.PUBLISHED:
+        return (
+            f"{label} was published: readers see it now. Later edits are kept as pending "
+            "changes until an Editor publishes them."
+        )
+    if after == Status.WITHDRAWN:
+        return (
+            f"{label} was withdrawn: it is off the public site, its feeds and the API. "
+            "Publish it again to bring it back."
+        )
+    if before == Status.REVIEW:
+        told = " Its author has been told by e-mail." if notified else ""
+        return (
+            f"{label} was sent back to draft.{told} It stays off the public site until it is "
+            "submitted and published again."
+        )
+    return f"{label} is a draft again: only staff see it. Submit it for review when it is ready."
+
+
+def saved_message(label: str, status: str) -> str:
+    """After a plain save: where the record stands and what comes next."""
+    return f"{label} was saved. It is {Status(status).label.lower()}: {WHAT_IT_MEANS[status]}"
+
+
 class WorkflowError(ChangeRefused):
     """A status change the user may not make, or one the workflow does not allow."""
 
@@ -49,15 +108,19 @@ def allowed_targets(*, obj: Publishable, user) -> list[str]:
     for target, sources in TRANSITIONS.items():
         if current in sources:
             try:
-                check_transition(obj=obj, current=current, target=target, user=user)
+                check_transition(obj=obj, current=current, target=target, user=user, content=False)
             except WorkflowError:
                 continue
             targets.append(target)
     return targets
 
 
-def check_transition(*, obj: Publishable, current: str, target: str, user) -> None:
-    """Raise :class:`WorkflowError` with a reason an editor can read, or return quietly."""
+def check_transition(
+    *, obj: Publishable, current: str, target: str, user, content: bool = True
+) -> None:
+    """Raise :class:`WorkflowError` with a reason an editor can read, or return quietly.
+    ``content``: also judge what the record holds (a source's summary…); the form does that on
+    the record as it leaves it, so its buttons are offered before the summary is written."""
     if current == target:
         return
     label = obj._meta.verbose_name
@@ -82,6 +145,10 @@ def check_transition(*, obj: Publishable, current: str, target: str, user) -> No
     if not user.has_perm(_perm(obj, "change")):
         raise WorkflowError(f"You may not change {obj._meta.verbose_name_plural}.")
     check_not_expired(obj, target)
+    if content and target == Status.PUBLISHED:
+        problems = obj.publication_problems()
+        if problems:
+            raise WorkflowError(" ".join(problems))
 
 
 def check_not_expired(obj: Publishable, target: str) -> None:
@@ -115,6 +182,6 @@ def validate_status_change(*, obj: Publishable, target: str, user) -> None:
         # A new record may start as a draft or go straight to review or publication.
         current = Status.DRAFT
     try:
-        check_transition(obj=obj, current=current, target=target, user=user)
+        check_transition(obj=obj, current=current, target=target, user=user, content=False)
     except WorkflowError as exc:
         raise ValidationError({"status": str(exc)}) from exc

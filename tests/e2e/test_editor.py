@@ -32,9 +32,8 @@ def test_editor_publishes_then_withdraws_an_event(page, browser, live_server, db
     page.locator("#id_name").fill("Aidarbek Testov")
     page.get_by_text("Add another Person alias").click()
     page.locator("#id_aliases-0-name").fill("Aydarbek Testow")
-    page.locator("#id_status").select_option("published")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was published: readers see it now")
 
     # an event with that person and a citation
     page.goto(live_server.url + "/admin/events/event/add/")
@@ -56,9 +55,8 @@ def test_editor_publishes_then_withdraws_an_event(page, browser, live_server, db
     page.locator("textarea[name$='citation-content_type-object_id-0-excerpt']").fill(
         "held in Chengdu on 1 December"
     )
-    page.locator("#id_status").select_option("published")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was published: readers see it now")
 
     page.goto(live_server.url + "/events/testov-visits-chengdu/")
     assert page.get_by_role("heading", level=1).inner_text() == "Testov visits Chengdu"

@@ -44,7 +44,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from cmsproject import api_urls
 from cmsproject import urls as root_urls
-from cmsproject.editorial import pending
+from cmsproject.editorial import comments, pending
 from cmsproject.editorial.concurrency import version_of
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.redirects import Redirect
@@ -190,6 +190,7 @@ ADD_DATA: dict[str, Callable[[], dict]] = {
     "sources.Source": lambda: {
         **{"title": "Matrix source", "slug": "matrix-new", "outlet": f.OutletFactory().pk},
         **{"published_on": "2024-01-01", "language": "en", "body": "Text of the article."},
+        "summary": "What the article reports, in our words.",
     },
     "events.Organization": lambda: {"name": "Matrix Org", "slug": "matrix-new", "kind": "igo"},
     "events.Place": lambda: {
@@ -693,8 +694,44 @@ def view_discard_changes(case: AdminCase) -> None:
         assert pending.open_revision(obj) is not None
 
 
+def view_add_comment(case: AdminCase) -> None:
+    """Whoever sees a record in the admin may comment on it; nobody else, nothing written."""
+    obj = case.make()
+    url = admin_url(case.model, "add_comment", object_id(obj))
+    count = comments.Comment.objects.count()
+    before = snapshot()
+    response = case.client.post(url, {"text": "A question from the matrix"})
+    if not case.refused(response, before, allowed=may_see(case.role, case.model), status=404):
+        assert response.status_code == 302
+        mine = comments.comments_on(obj).get()
+        assert (mine.text, mine.created_by) == ("A question from the matrix", case.user)
+    else:
+        assert comments.Comment.objects.count() == count
+
+
+def view_resolve_comment(case: AdminCase) -> None:
+    """The superuser's comment: resolved by an Editor (or its author), nobody else."""
+    obj = case.make()
+    comment = comments.AddComment(obj, user=case.superuser, text="Check the date").execute()
+    url = admin_url(case.model, "resolve_comment", object_id(obj), comment.pk)
+    seen = may_see(case.role, case.model)
+    before = snapshot()
+    response = case.client.post(url)
+    allowed = seen and case.may("publish")
+    if not case.refused(response, before, allowed=allowed, status=403 if seen else 404):
+        assert response.status_code == 302
+        assert refresh(comment).resolved_by == case.user
+    else:
+        assert refresh(comment).resolved_at is None
+
+
 def custom_view(name: str) -> Callable[[AdminCase], None]:
-    for suffix, check in (("_preview", view_preview), ("_discard_changes", view_discard_changes)):
+    for suffix, check in (
+        ("_preview", view_preview),
+        ("_discard_changes", view_discard_changes),
+        ("_add_comment", view_add_comment),
+        ("_resolve_comment", view_resolve_comment),
+    ):
         if name.endswith(suffix) and name not in CUSTOM_VIEWS:
             return check
     return CUSTOM_VIEWS[name]
@@ -959,7 +996,10 @@ API: dict[str, ApiSpec] = {
     "sources": ApiSpec(
         src.Source,
         lambda s: f.SourceFactory(status=s),
-        lambda: {"title": "Matrix report", "outlet": f.OutletFactory().slug, "body": "Text."},
+        lambda: {
+            **{"title": "Matrix report", "outlet": f.OutletFactory().slug, "body": "Text."},
+            "summary": "What it reports.",
+        },
         "summary",
     ),
     "topics": ApiSpec(

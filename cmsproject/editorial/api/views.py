@@ -21,8 +21,11 @@ from .filters import FilterBackend
 from .pagination import Pagination
 
 
-def check_status_change(*, obj: Publishable, current: str, target: str, user) -> None:
-    """400 for a move the workflow never allows, 403 for one this user may not make."""
+def check_status_change(
+    *, obj: Publishable, current: str, target: str, user, content: bool = True
+) -> None:
+    """400 for a move the workflow never allows, 403 for one this user may not make, and 400
+    for a record not ready for it (a source without a summary) when ``content`` is judged."""
     if current == target:
         return
     if current not in workflow.TRANSITIONS.get(target, set()):
@@ -35,9 +38,13 @@ def check_status_change(*, obj: Publishable, current: str, target: str, user) ->
             }
         )
     try:
-        workflow.check_transition(obj=obj, current=current, target=target, user=user)
+        workflow.check_transition(obj=obj, current=current, target=target, user=user, content=False)
     except workflow.WorkflowError as exc:
         raise StatusChangeRefused({"status": [str(exc)]}) from exc
+    if content and target == Status.PUBLISHED:
+        problems = obj.publication_problems()
+        if problems:
+            raise exceptions.ValidationError({"status": problems})
 
 
 def etag_of(data) -> str:
@@ -133,9 +140,13 @@ class RecordViewSet(
         user = self.request.user
         target = serializer.validated_data.pop("status", Status.DRAFT)
         model = serializer.Meta.model
-        check_status_change(obj=model(), current=Status.DRAFT, target=target, user=user)
+        check_status_change(
+            obj=model(), current=Status.DRAFT, target=target, user=user, content=False
+        )
         with transaction.atomic():
             obj = serializer.save()
+            # judged on the record as saved; a refusal rolls the creation back
+            check_status_change(obj=obj, current=Status.DRAFT, target=target, user=user)
             if target != Status.DRAFT:
                 actions.transition(obj=obj, target=target, user=user)
 
@@ -226,5 +237,13 @@ class RecordViewSet(
         target = serializer.validated_data.pop("status", None)
         stored = type(instance)._default_manager.get(pk=instance.pk).status
         if target is not None:
+            check_status_change(
+                obj=instance, current=stored, target=target, user=user, content=False
+            )
+            # what the record will hold (a summary sent with the publication) is judged
+            concrete = {f.name for f in instance._meta.concrete_fields}
+            for name, value in serializer.validated_data.items():
+                if name in concrete:
+                    setattr(instance, name, value)
             check_status_change(obj=instance, current=stored, target=target, user=user)
         actions.SaveRecord(instance, user=user, status=target, save=serializer.save).execute()
