@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q
 from cmsproject.editorial.admin import PublishableAdmin, RowInline
 from sources.admin import CitationInline
 
+from .admin_drafting import EventDraftingMixin
 from .admin_merge import MergeDuplicatesMixin
 from .models import (
     Agreement,
@@ -250,7 +251,7 @@ class EventSeriesAdmin(PublishableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(MergeDuplicatesMixin, PublishableAdmin):
+class EventAdmin(EventDraftingMixin, MergeDuplicatesMixin, PublishableAdmin):
     # held online and series are filters; a column each pushed the status out of view
     list_display = ["title", "status_badge", "start_date", "kind", "place"]
     list_filter = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -12,32 +12,51 @@ from django.views.decorators.http import require_POST
 
 from sources.admin import SourceAdmin
 from sources.models import Source
+from sources.notes import CLAIM_LABELS
 
+from .admin_drafting import SourceDraftingMixin
 from .admin_merge import MergeDuplicatesMixin
 from .linking.service import MODELS, accept_mention, reject_mention
 from .models import Mention
 
 
 def decision_buttons(mention: Mention) -> str:
-    """Buttons that post the surrounding admin form to the accept/reject views (valid HTML:
-    no form inside a form, the button carries its own ``formaction``)."""
+    """Buttons that post the page's small side-actions form (templates/admin/base_site.html)
+    to the accept/reject views, never the record's form around them: edits typed in a
+    source's fields stay on the page (caravan/admin-desk.js swaps the answer in)."""
     if mention.decision != Mention.Decision.SUGGESTED:
         return mention.get_decision_display()
     accept = reverse("admin:events_mention_accept", args=[mention.pk])
     reject = reverse("admin:events_mention_reject", args=[mention.pk])
+    button = '<button type="submit" class="button" form="side-actions" formaction="{}">{}</button>'
     if mention.is_ambiguous:
         choices = format_html_join(
             " ",
-            '<button type="submit" class="button" formaction="{}?record={}">It is {}</button>',
-            ((accept, c["id"], c["name"]) for c in mention.candidates),
+            button,
+            ((f"{accept}?record={c['id']}", f"It is {c['name']}") for c in mention.candidates),
         )
     else:
-        choices = format_html(
-            '<button type="submit" class="button" formaction="{}">Accept</button>', accept
+        choices = format_html(button, accept, "Accept")
+    return format_html("{} " + button, choices, reject, "Reject")
+
+
+def decision_cell(mention: Mention) -> str:
+    """The decision, in the box the page's script replaces with the answer."""
+    return format_html('<span data-replace="decision">{}</span>', decision_buttons(mention))
+
+
+def accepted_message(mention: Mention, citations: list) -> str:
+    """What accepting did: where the sentence is now cited, or that nothing rests on it yet."""
+    label = str(mention.record or mention.label)
+    if not citations:
+        return (
+            f"Accepted: this source names {label}. Nothing cites it yet — create the event "
+            "from this source, or add it to an event, to cite the sentence there."
         )
-    return format_html(
-        '{} <button type="submit" class="button" formaction="{}">Reject</button>', choices, reject
+    where = "; ".join(
+        f"“{c.record}” ({CLAIM_LABELS.get(c.claim, c.claim) or 'as a whole'})" for c in citations
     )
+    return f"Accepted: {label}. The sentence is cited on {where}."
 
 
 class MentionDisplay:
@@ -52,7 +71,7 @@ class MentionDisplay:
 
     @admin.display(description="decision")
     def buttons(self, obj: Mention) -> str:
-        return decision_buttons(obj)
+        return decision_cell(obj)
 
 
 @admin.register(Mention)
@@ -111,19 +130,33 @@ class MentionAdmin(MentionDisplay, admin.ModelAdmin):
                 raise PermissionDenied("That record is not one of the candidates.")
             record = MODELS[mention.kind].objects.get(pk=chosen)
         try:
-            citation = accept_mention(mention=mention, user=request.user, record=record)
+            citations = accept_mention(mention=mention, user=request.user, record=record)
         except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return self._decided(request, mention, " ".join(exc.messages), ok=False)
         except PermissionDenied as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-        else:
-            self.message_user(request, f"Accepted: “{citation.record}” now cites this source.")
-        return self._back(request)
+            return self._decided(request, mention, str(exc), ok=False, status=403)
+        return self._decided(request, mention, accepted_message(mention, citations))
 
     def reject_view(self, request: HttpRequest, pk: int):
         mention = get_object_or_404(Mention, pk=pk)
-        reject_mention(mention=mention, user=request.user)
-        self.message_user(request, f"Rejected: {mention.label} will not be suggested again.")
+        try:
+            reject_mention(mention=mention, user=request.user)
+        except PermissionDenied as exc:
+            return self._decided(request, mention, str(exc), ok=False, status=403)
+        return self._decided(
+            request, mention, f"Rejected: {mention.label} will not be suggested again."
+        )
+
+    def _decided(self, request: HttpRequest, mention: Mention, message: str, *, ok=True, status=0):
+        """The page's script gets the decision cell again (the source's form, with whatever
+        is typed in it, stays as it is); without script, back to the page with a message."""
+        if request.headers.get("x-requested-with") == "fetch":
+            mention.refresh_from_db()
+            return JsonResponse(
+                {"ok": ok, "message": message, "html": decision_cell(mention)},
+                status=status or (200 if ok else 400),
+            )
+        self.message_user(request, message, messages.SUCCESS if ok else messages.ERROR)
         return self._back(request)
 
     @admin.action(description="Accept selected suggestions")
@@ -167,7 +200,7 @@ class MentionInline(MentionDisplay, admin.TabularInline):
         return False
 
 
-class SourceWithMentionsAdmin(MergeDuplicatesMixin, SourceAdmin):
+class SourceWithMentionsAdmin(SourceDraftingMixin, MergeDuplicatesMixin, SourceAdmin):
     """The source page with what linking found in it, and the merge of one article entered
     twice (``sources`` cannot know ``events``, where merging lives)."""
 

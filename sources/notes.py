@@ -15,6 +15,11 @@ CLAIM_LABELS = {
     "place": "place",
     "name": "name",
     "kind": "kind",
+    "host": "host",
+    # a relation to a person or body (events/linking/settling.py)
+    "participation": "participants",
+    "signature": "signatories",
+    "parties": "parties",
 }
 
 

@@ -235,6 +235,17 @@ def save_rows(request: HttpRequest, formset) -> None:
     formset.save_m2m()
 
 
+def prefill(request: HttpRequest, *, initial: dict | None = None, rows: dict | None = None) -> None:
+    """Fill the change form about to be shown: ``initial`` for the record's fields, ``rows``
+    (row model → initial values of new rows) for its inlines. Only the form shown is filled;
+    what the editor posts back is saved as it stands (events/admin_drafting.py uses this)."""
+    request._caravan_prefill = {"initial": initial or {}, "rows": rows or {}}
+
+
+def _prefilled_rows(request: HttpRequest, model) -> list[dict] | None:
+    return getattr(request, "_caravan_prefill", {}).get("rows", {}).get(model)
+
+
 class RowRightsMixin:
     """For the admin of relation rows, and their inlines: a row readers can see is an Editor's
     to change (:func:`cmsproject.editorial.rights.check_may_change`). An inline is asked with
@@ -251,6 +262,10 @@ class RowRightsMixin:
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return super().has_change_permission(request, obj) and self._rights(request, obj, "change")
+
+    def get_extra(self, request: HttpRequest, obj=None, **kwargs) -> int:
+        rows = _prefilled_rows(request, self.model)
+        return len(rows) if rows is not None else super().get_extra(request, obj, **kwargs)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return super().has_delete_permission(request, obj) and self._rights(request, obj, "delete")
@@ -725,6 +740,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
             .get_queryset(request)
             .annotate(has_pending_changes=pending.has_pending(self.model))
         )
+
+    # ---- a form filled for the editor (prefill) --------------------------------------------
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        initial = super().get_changeform_initial_data(request)
+        return {**initial, **getattr(request, "_caravan_prefill", {}).get("initial", {})}
+
+    def get_formset_kwargs(self, request: HttpRequest, obj, inline, prefix: str) -> dict:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        rows = _prefilled_rows(request, inline.model)
+        if rows and request.method == "GET":
+            # new rows shown filled; posted back, they count as the editor's (saved)
+            kwargs["initial"] = rows
+        return kwargs
 
     # ---- used by ------------------------------------------------------------------------
     change_form_template = "admin/editorial/change_form.html"

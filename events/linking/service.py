@@ -16,6 +16,7 @@ from sources.ingestion.cleaning import sentence_around
 from sources.models import Citation, Source
 
 from ..models import Agreement, Event, Mention, Organization, Person, Place
+from . import settling
 from .index import NameIndex, get_index
 from .matcher import Found, find_names
 
@@ -154,11 +155,16 @@ def _check_may_decide(user) -> None:
 
 
 class AcceptSuggestion(Action):
-    """Link the record to the source with a citation of the sentence the name stands in.
+    """Say yes: the name is this record. The sentence is cited on what it supports — the
+    relation of an event or agreement citing this source (the participation, the signature,
+    the place; :func:`~events.linking.settling.relations_backed`), or the event or agreement
+    itself — never on the record's own text (a report of a meeting says nothing of a
+    minister's biography). With nothing citing the source yet, the suggestion is only marked
+    accepted; *Create event from this source* cites it when the event is made.
 
     For an ambiguous mention the editor chooses ``record`` among the candidates; for a new
-    person a draft Person is created under the proposed name. A citation readers would see
-    at once (a published source and a published record) is an Editor's to accept.
+    person a draft Person is created under the proposed name, its name cited. A citation
+    readers would see at once (a published source and a published record) is an Editor's.
     """
 
     def __init__(self, mention: Mention, *, user, record=None) -> None:
@@ -174,35 +180,64 @@ class AcceptSuggestion(Action):
             raise ValidationError(
                 "This name fits several records; choose which one before accepting it."
             )
-        if self.record is not None:
-            check_may_change(self.user, self._citation(self.record), action="add")
+        for citation in self._citations():
+            check_may_change(self.user, citation, action="add")
 
-    def _citation(self, record) -> Citation:
-        mention = self.obj
-        return Citation(
-            source=mention.source,
-            record=record,
-            excerpt=mention.sentence or mention.text,
-            created_by=self.user,
-        )
+    def _citations(self) -> list[Citation]:
+        mention, record = self.obj, self.record
+        excerpt = mention.sentence or mention.text
+        if record is None:
+            return []
+        if mention.kind in (Mention.Kind.EVENT, Mention.Kind.AGREEMENT):
+            backed = [settling.Backed(record, "", "")]
+        else:
+            backed = settling.relations_backed(mention, record)
+        citations = []
+        for relation in backed:
+            exists = Citation.objects.for_object(relation.record).filter(
+                source=mention.source, claim=relation.claim, excerpt=excerpt
+            )
+            if not exists.exists():
+                citations.append(
+                    Citation(
+                        source=mention.source,
+                        record=relation.record,
+                        excerpt=excerpt,
+                        claim=relation.claim,
+                        note=relation.note,
+                        created_by=self.user,
+                    )
+                )
+        return citations
 
-    def perform(self) -> Citation:
+    def perform(self) -> list[Citation]:
         mention, user = self.obj, self.user
         record = self.record
+        citations = self._citations()
         if record is None:
             record = Person(name=mention.proposed_name, status=Status.DRAFT)
             self.stamp(record, f"Proposed by linking in “{mention.source}”")
             record.save()
-        citation = self._citation(record)
-        citation.full_clean()
-        self.stamp(citation, f"Accepted from the suggestions of “{mention.source}”")
-        citation.save()
+            # the sentence is where the name comes from
+            citations = [
+                Citation(
+                    source=mention.source,
+                    record=record,
+                    excerpt=mention.sentence or mention.text,
+                    claim="name",
+                    created_by=user,
+                )
+            ]
+        for citation in citations:
+            citation.full_clean()
+            self.stamp(citation, f"Accepted from the suggestions of “{mention.source}”")
+            citation.save()
         mention.content_type = ContentType.objects.get_for_model(record)
         mention.object_id = record.pk
         mention.decision = Mention.Decision.ACCEPTED
         mention.decided_by, mention.decided_at = user, timezone.now()
         mention.save()
-        return citation
+        return citations
 
 
 class RejectSuggestion(Action):
@@ -219,7 +254,7 @@ class RejectSuggestion(Action):
         return mention
 
 
-def accept_mention(*, mention: Mention, user, record=None) -> Citation:
+def accept_mention(*, mention: Mention, user, record=None) -> list[Citation]:
     return AcceptSuggestion(mention, user=user, record=record).execute()
 
 

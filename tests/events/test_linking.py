@@ -183,9 +183,10 @@ def test_suggestions_accept_and_reject(cast, editor):
     assert Mention.objects.filter(source=source).count() == 3
     nurtleu = Mention.objects.get(source=source, object_id=cast["nurtleu"].id)
     assert nurtleu.spans == [[0, 13], [49, 56]]
-    citation = accept_mention(mention=nurtleu, user=editor)
-    assert citation.record == cast["nurtleu"]
-    assert citation.excerpt == "Murat Nurtleu held talks with Wang Yi in Astana."
+    # nothing cites the source yet: accepting links the name, cites nothing of the person's
+    assert accept_mention(mention=nurtleu, user=editor) == []
+    nurtleu.refresh_from_db()
+    assert nurtleu.decision == "accepted" and not cast["nurtleu"].citations.exists()
     place = Mention.objects.get(source=source, kind="place")
     reject_mention(mention=place, user=editor)
     link_source(source)  # linking again

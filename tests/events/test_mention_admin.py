@@ -44,7 +44,8 @@ def test_one_click_accept_and_reject(client, editor, suggested, cast):
     nurtleu.refresh_from_db()
     place.refresh_from_db()
     assert (nurtleu.decision, place.decision) == ("accepted", "rejected")
-    assert cast["nurtleu"].citations.get().source == suggested
+    # no event cites the source yet: nothing of the minister's own record rests on it
+    assert not cast["nurtleu"].citations.exists()
 
 
 def test_ambiguous_suggestion_is_accepted_by_choosing(client, editor, suggested, cast):
@@ -55,8 +56,8 @@ def test_ambiguous_suggestion_is_accepted_by_choosing(client, editor, suggested,
     assert not Citation.objects.exists()
     client.post(f"{url}?record={cast['serdar'].id}")
     mention.refresh_from_db()
-    assert mention.record == cast["serdar"]
-    assert cast["serdar"].citations.count() == 1
+    assert (mention.record, mention.decision) == (cast["serdar"], "accepted")
+    assert not cast["serdar"].citations.exists()
 
 
 def test_bulk_accept_skips_ambiguous_ones(client, editor, suggested):
@@ -70,4 +71,18 @@ def test_bulk_accept_skips_ambiguous_ones(client, editor, suggested):
     assert [str(m) for m in response.context["messages"]] == [
         "3 suggestion(s) accepted; 1 ambiguous left for you to choose."
     ]
-    assert Citation.objects.count() == 3
+    assert Mention.objects.filter(decision="accepted").count() == 3
+    assert not Citation.objects.exists()  # no event cites the source: no relation to cite on
+
+
+def test_accepting_in_the_list_cites_the_event_the_source_backs(client, editor, suggested, cast):
+    event = f.EventFactory(place=cast["astana"])
+    f.ParticipationFactory(event=event, person=cast["nurtleu"])
+    Citation.objects.create(source=suggested, record=event, excerpt="sent a message")
+    Mention.objects.update(decision="suggested")
+    client.force_login(editor)
+    nurtleu = Mention.objects.get(object_id=cast["nurtleu"].id, kind="person")
+    response = client.post(reverse("admin:events_mention_accept", args=[nurtleu.pk]), follow=True)
+    [message] = [str(m) for m in response.context["messages"]]
+    assert f"cited on “{event}” (participants)" in message
+    assert Citation.objects.for_object(event).filter(claim="participation").count() == 1

@@ -11,12 +11,8 @@
   "use strict";
 
   function recordForm() {
-    var side = document.getElementById("side-actions");
-    var forms = document.querySelectorAll("#content-main form[method=post], #content-main form[method=POST]");
-    for (var i = 0; i < forms.length; i++) {
-      if (forms[i] !== side) return forms[i];
-    }
-    return null;
+    // a record's change form (id "<model>_form"), not a list's actions or a search box
+    return document.querySelector("#content-main form[method=post][id$='_form']");
   }
 
   function guardUnsaved(form) {
