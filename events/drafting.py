@@ -511,6 +511,12 @@ VISITS = (Kind.OFFICIAL_VISIT, Kind.STATE_VISIT)
 CLAIMS = ["title", "kind", "start_date", "end_date", "place", "host", "participation"]
 
 
+# A dateline with the filing date, which cleaning leaves in the body: "ASTANA, 1 Dec. 2023 –".
+DATED_DATELINE = re.compile(
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’ .-]{1,30},[^\n–—]{2,40}?\s[–—-]{1,2}\s"
+)
+
+
 class _Reader:
     """The guesses for one source: its sentences, its dates, and the facts found so far."""
 
@@ -541,9 +547,19 @@ class _Reader:
             return True
         date = self.date
         return bool(date) and any(
-            s <= d.span[0] < e and not d.relative and d.start_date != date.start_date
+            s <= d.span[0] < e
+            and not d.relative
+            and d.start_date != date.start_date
+            and not self.in_dateline(d.span[0])
             for d in self.dates
         )
+
+    def in_dateline(self, offset: int) -> bool:
+        """Whether ``offset`` is in a paragraph's dateline ("BISHKEK, 14 May 2025 — "): the
+        day the report was filed, not a day of another event."""
+        paragraph = self.body.rfind("\n", 0, offset) + 1
+        m = DATED_DATELINE.match(self.body, paragraph)
+        return m is not None and offset < m.end()
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentences.index(a) == self.sentences.index(b)

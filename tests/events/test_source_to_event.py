@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from events.drafting import draft_event
 from events.linking.index import invalidate
 from events.linking.service import accept_mention, link_source
 from events.models import Event, Mention, Person, Place
@@ -182,3 +183,16 @@ def test_accept_and_reject_answer_the_page_without_posting_its_form(client, supe
     assert source.summary == ""  # nothing else was posted, nothing else changed
     assert Source.objects.count() == 1 and Person.objects.count() == 2
     assert Place.objects.count() == 1
+
+
+def test_a_dateline_with_the_filing_date_does_not_hide_the_meeting(cast):
+    source = f.SourceFactory(
+        body="ALMATY, 4 March 2025 — Wang Yi held talks with Murat Nurtleu in Almaty on 3 March.",
+        published_on=None,
+        status="draft",
+    )
+    link_source(source)
+    draft = draft_event(source)
+    assert draft.start_date == D(2025, 3, 3)
+    assert [p.person for p in draft.participants] == [cast["wang"], cast["nurtleu"]]
+    assert draft.place == cast["almaty"]
