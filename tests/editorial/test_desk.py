@@ -441,3 +441,32 @@ def test_a_source_needs_a_summary_before_it_is_published(editor, superuser):
     press(logged_in(editor), source, superuser, "published", summary="Ministers met.")
     source.refresh_from_db()
     assert source.status == Status.PUBLISHED
+
+
+def test_the_api_refuses_to_publish_a_source_without_a_summary_with_a_400(editor):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(editor)
+    source = f.SourceFactory(status=Status.DRAFT, summary="")
+    url = f"/api/v1/sources/{source.slug}/"
+    refused = client.patch(url, {"status": "published"}, format="json")
+    assert refused.status_code == 400
+    assert "needs a summary" in str(refused.json()["status"])
+    source.refresh_from_db()
+    assert source.status == Status.DRAFT
+    # the summary sent with the publication counts
+    done = client.patch(url, {"status": "published", "summary": "Ministers met."}, format="json")
+    assert done.status_code == 200, done.json()
+    created = client.post(
+        "/api/v1/sources/",
+        {
+            "title": "No summary",
+            "outlet": source.outlet.slug,
+            "body": "Text.",
+            "status": "published",
+        },
+        format="json",
+    )
+    assert created.status_code == 400 and "needs a summary" in str(created.json())
+    assert not type(source).objects.filter(title="No summary").exists()  # rolled back
