@@ -87,3 +87,27 @@ def test_from_an_imported_article_to_a_published_event(
     expect(page.get_by_role("link", name="Jeenbek Kulubaev")).to_be_visible()
     assert "Wang Yi held talks with Jeenbek Kulubaev in Bishkek on 13 May 2025." in page.content()
     assert len(loads) <= 10, loads
+
+
+def test_deciding_on_a_suggestion_keeps_what_is_typed(page, live_server, superuser, cast):
+    from events.linking.service import link_source
+
+    source = f.SourceFactory(
+        title="Talks in Bishkek", body=ARTICLE.split("\n", 2)[2], status="draft", summary=""
+    )
+    link_source(source)
+    client = Client()
+    client.force_login(superuser)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    loads = []
+    page.on("load", lambda: loads.append(page.url))
+    page.goto(f"{live_server.url}/admin/sources/source/{source.pk}/change/")
+    page.locator("#id_summary").fill("Typed, not saved yet.")
+    found = page.locator("td.field-found", has_text="Jeenbek Kulubaev")
+    row = page.locator("tr", has=found)
+    row.get_by_role("button", name="Accept").click()
+    expect(row.locator("[data-replace]")).to_have_text("Accepted")
+    expect(page.locator(".messagelist")).to_contain_text("Accepted")
+    assert page.locator("#id_summary").input_value() == "Typed, not saved yet."
+    assert len(loads) == 1  # answered in place
