@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -110,3 +112,114 @@ def legend(series: list[str]) -> SafeString:
         for j, label in enumerate(series)
     )
     return mark_safe(f'<ul class="legend">{items}</ul>')
+
+
+def line_chart(
+    *,
+    categories: list[str],
+    series: list[str],
+    values: list[list[float | None]],
+    title: str,
+    description: str,
+    tick_label: Callable[[float], str] = lambda v: f"{v:g}",
+    chart_id: str = "line",
+    width: int = 400,
+    height: int = 220,
+) -> SafeString:
+    """A line chart: one line per series over the categories (years); ``None`` is a gap.
+
+    ``values[j][i]`` is series ``j`` in category ``i``. The view box is narrow (400) so that the
+    labels stay readable on a phone, where the chart is drawn at about that width.
+    """
+    points = [v for row in values for v in row if v is not None]
+    if not categories or not points:
+        return mark_safe("")
+    pad_left, pad_right, pad_bottom, pad_top = 64, 10, 26, 12
+    plot_w, plot_h = width - pad_left - pad_right, height - pad_bottom - pad_top
+    top = max(points) * 1.1 or 1
+    step = plot_w / max(len(categories) - 1, 1)
+
+    def x(i: int) -> float:
+        return round(pad_left + (step * i if len(categories) > 1 else plot_w / 2), 1)
+
+    def y(v: float) -> float:
+        return round(pad_top + plot_h - plot_h * v / top, 1)
+
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" '
+            'aria-labelledby="{}-title {}-desc" class="chart">'
+            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+            width,
+            height,
+            chart_id,
+            chart_id,
+            chart_id,
+            title,
+            chart_id,
+            description,
+        )
+    ]
+    for tick in (0, top / 2, top):
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d9e2ec"/>'
+                '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="#334e68">{}</text>',
+                pad_left,
+                width - pad_right,
+                y(tick),
+                y(tick),
+                pad_left - 4,
+                y(tick) + 4,
+                tick_label(tick),
+            )
+        )
+    # Every category labelled when they fit, otherwise every n-th (and always the last).
+    every = max(1, -(-len(categories) * 34 // plot_w))
+    for i, category in enumerate(categories):
+        if i % every == 0 or i == len(categories) - 1:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="12" text-anchor="middle" '
+                    'fill="#334e68">{}</text>',
+                    x(i),
+                    height - 8,
+                    category,
+                )
+            )
+    for j, (name, row) in enumerate(zip(series, values, strict=True)):
+        colour = PALETTE[j % len(PALETTE)]
+        run: list[str] = []
+        runs = []
+        for i, value in enumerate(row):
+            if value is None:
+                runs.append(run)
+                run = []
+            else:
+                run.append(f"{x(i)},{y(value)}")
+        runs.append(run)
+        for segment in runs:
+            if len(segment) > 1:
+                parts.append(
+                    format_html(
+                        '<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>',
+                        " ".join(segment),
+                        colour,
+                    )
+                )
+        for i, value in enumerate(row):
+            if value is not None:
+                parts.append(
+                    format_html(
+                        '<circle cx="{}" cy="{}" r="3.5" fill="{}">'
+                        "<title>{}, {}: {}</title></circle>",
+                        x(i),
+                        y(value),
+                        colour,
+                        name,
+                        categories[i],
+                        tick_label(value),
+                    )
+                )
+    parts.append(mark_safe("</svg>"))
+    return mark_safe("".join(str(p) for p in parts))

@@ -20,6 +20,8 @@ from .models import (
     Event,
     EventImage,
     EventSeries,
+    Figure,
+    Indicator,
     Organization,
     OrganizationAlias,
     Participation,
@@ -357,6 +359,58 @@ class TopicAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "parent", "description"]}),
     ]
+
+
+# ---- figures ------------------------------------------------------------------------------
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(PublishableAdmin):
+    list_display = ["name", "status_badge", "unit", "symmetric"]
+    list_filter = ["status", "symmetric"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CitationInline]
+    fieldsets = [(None, {"fields": ["name", "slug", "unit", "symmetric", "description"]})]
+
+
+@admin.register(Figure)
+class FigureAdmin(PublishableAdmin):
+    list_display = ["__str__", "status_badge", "value_display", "period_start", "period_end"]
+    list_filter = ["status", "indicator", country_filter("party__iso_code", "partner__iso_code")]
+    list_select_related = ["indicator", "party", "partner"]
+    search_fields = ["indicator__name", "party__name", "partner__name", "note"]
+    date_hierarchy = "period_start"
+    autocomplete_fields = ["indicator", "party", "partner"]
+    inlines = [CitationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "indicator",
+                    ("party", "partner"),
+                    ("period_start", "period_end"),
+                    ("value", "unit"),
+                    "note",
+                    "slug",
+                ]
+            },
+        ),
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "slug" in form.base_fields:
+            form.base_fields["slug"].required = False
+            form.base_fields[
+                "slug"
+            ].help_text = "Left empty, it is made from the indicator, the two sides and the period."
+        return form
+
+    @admin.display(description="value")
+    def value_display(self, obj: Figure) -> str:
+        return obj.value_display
 
 
 from . import admin_mentions  # noqa: E402,F401  (suggestions, and the source page with them)

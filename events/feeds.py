@@ -86,7 +86,20 @@ ICS_SIZE = 500
 
 def events_ics(request: HttpRequest) -> HttpResponse:
     """The latest ``ICS_SIZE`` published events (upcoming ones first in line) as an iCalendar
-    file of all-day events: what a calendar subscriber follows, not the whole archive."""
+    file of all-day events: what a calendar subscriber follows, not the whole archive.
+    ``?country=KAZ`` keeps the events that state took part in."""
+    events, name = selectors.event_list(), "Caravan: China and Central Asia"
+    code = request.GET.get("country", "").strip()
+    if code:
+        state = Organization.objects.published().states().filter(iso_code=code.upper()).first()
+        if state is None:
+            return HttpResponse(
+                f"No published state has the ISO 3166 alpha-3 code “{code[:10]}”: use a code "
+                "such as KAZ or CHN.\n",
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
+        events, name = selectors.involving_state(events, state.iso_code), f"Caravan: {state.name}"
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     host = request.get_host().split(":")[0]
     lines = [
@@ -94,9 +107,9 @@ def events_ics(request: HttpRequest) -> HttpResponse:
         "VERSION:2.0",
         "PRODID:-//Caravan//Events//EN",
         "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:Caravan: China and Central Asia",
+        f"X-WR-CALNAME:{_ics_escape(name)}",
     ]
-    latest = selectors.event_list().order_by("-start_date", "-pk")[:ICS_SIZE]
+    latest = events.order_by("-start_date", "-pk")[:ICS_SIZE]
     for event in sorted(latest, key=lambda e: (e.start_date, e.pk)):
         end = (event.end_date or event.start_date) + datetime.timedelta(days=1)
         where = "Online" if event.is_online else (event.place.name if event.place else "")

@@ -11,7 +11,15 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 
 from cmsproject import caching
 from cmsproject.editorial.models import published_through
@@ -20,6 +28,7 @@ from sources.models import Citation, Source
 from .models import (
     Agreement,
     Event,
+    Indicator,
     Organization,
     Participation,
     Person,
@@ -43,6 +52,42 @@ def positions_with_organizations(lookup: str = "positions") -> Prefetch:
 
 def event_list() -> QuerySet[Event]:
     return Event.objects.published().select_related("place__country", "series")
+
+
+LIST_PARTICIPANTS = 3
+
+
+def with_delegations(events: list[Event]) -> list[Event]:
+    """Gives each event of a page of the events list ``states`` (the states its participants
+    represented, in the editors' order) and ``main_participants`` (the first few): one query
+    for the whole page."""
+    prefetch_related_objects(
+        events,
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("person", "representing").order_by(
+                "order", "id"
+            ),
+        ),
+    )
+    for event in events:
+        rows = list(event.participations.all())
+        states = {p.representing.pk: p.representing for p in rows if p.representing}
+        event.states = [o for o in states.values() if o.is_state]
+        event.main_participants = [p.person for p in rows[:LIST_PARTICIPANTS]]
+        event.more_participants = max(len(rows) - LIST_PARTICIPANTS, 0)
+    return events
+
+
+def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+    """Consecutive events grouped under the year they started (the list is in date order)."""
+    groups: list[tuple[int, list[Event]]] = []
+    for event in events:
+        year = event.start_date.year
+        if not groups or groups[-1][0] != year:
+            groups.append((year, []))
+        groups[-1][1].append(event)
+    return groups
 
 
 def involving_state(queryset: QuerySet[Event], iso_code: str) -> QuerySet[Event]:
@@ -162,6 +207,16 @@ def office_holders(org: Organization) -> list[Position]:
     )
 
 
+def offices_by_role(positions: list[Position]) -> list[tuple[str, list[Position]]]:
+    """Office holders grouped by the kind of office, most senior kind first (President, then
+    Prime Minister, then Foreign Minister…), newest holder first within each: "who was the
+    foreign minister in 2022" is one glance, not a scroll."""
+    groups: dict[tuple[int, str], list[Position]] = defaultdict(list)
+    for position in positions:
+        groups[(position.rank, position.get_role_display())].append(position)
+    return [(label, groups[(rank, label)]) for rank, label in sorted(groups)]
+
+
 def organization_detail() -> QuerySet[Organization]:
     return Organization.objects.select_related("parent").prefetch_related(
         Prefetch("members", queryset=Organization.objects.all()),
@@ -189,7 +244,11 @@ def _state_activity(state: Organization) -> dict:
         .distinct()
     )
     seen = set()
+    partners_of: dict[int, set[int]] = defaultdict(set)  # event -> partner states there
+    year_of: dict[int, int] = {}
     for partner, year, event_id in rows:
+        partners_of[event_id].add(partner)
+        year_of[event_id] = year
         if (partner, event_id) not in seen:
             seen.add((partner, event_id))
             table[partner][year] += 1
@@ -201,9 +260,16 @@ def _state_activity(state: Organization) -> dict:
     ):
         if partner in agreements and year:
             agreements[partner][year] += 1
-    years = sorted({y for c in [*table.values(), *agreements.values()] for y in c})
+    # Every year from the first to the last: a year without events is a zero, not a gap.
+    found = {y for c in [*table.values(), *agreements.values()] for y in c}
+    years = list(range(min(found), max(found) + 1)) if found else []
+    # Each event once, however many partners were there (one summit is not five events).
+    bilateral, multilateral = Counter(), Counter()
+    for event_id, sides in partners_of.items():
+        (bilateral if len(sides) == 1 else multilateral)[year_of[event_id]] += 1
     return {
         "years": years,
+        "per_year": [(y, bilateral[y], multilateral[y]) for y in years],
         "rows": [
             {
                 "partner": partners[pk],
@@ -261,4 +327,6 @@ def home_aggregates() -> dict:
             "sources": Source.objects.published().count(),
         },
         "chart": events_per_year_by_kind(),
+        "states": list(Organization.objects.published().states().order_by("name")),
+        "indicators": list(Indicator.objects.published().order_by("name")[:6]),
     }

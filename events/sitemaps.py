@@ -2,9 +2,9 @@
 
 from cmsproject.editorial.sitemaps import PublishedSitemap
 
-from .models import Agreement, Event, Organization, Person, Topic
+from .models import Agreement, Event, Indicator, Organization, Person, Place, Topic
 
 SITEMAPS = {
     model._meta.model_name: PublishedSitemap(model)
-    for model in (Event, Person, Organization, Agreement, Topic)
+    for model in (Event, Person, Organization, Agreement, Topic, Place, Indicator)
 }

@@ -7,7 +7,7 @@ from django.urls import path
 from cmsproject.caching import cache_response
 from cmsproject.editorial.views import reader_page
 
-from . import views
+from . import views, views_browse
 from .feeds import EventsFeed, events_ics
 
 site_patterns = [
@@ -39,6 +39,24 @@ site_patterns = [
         reader_page(views.AgreementDetailView.as_view()),
         name="agreement-detail",
     ),
+    path("places/", reader_page(views_browse.PlaceListView.as_view()), name="place-list"),
+    path(
+        "places/<slug:slug>/",
+        reader_page(views_browse.PlaceDetailView.as_view()),
+        name="place-detail",
+    ),
+    path("figures/", reader_page(views_browse.IndicatorListView.as_view()), name="figure-list"),
+    path(
+        "figures/<slug:slug>/",
+        reader_page(views_browse.IndicatorDetailView.as_view()),
+        name="figure-detail",
+    ),
+    path(
+        "relations/<slug:first>/<slug:second>/",
+        reader_page(views_browse.RelationView.as_view()),
+        name="relation",
+    ),
+    path("topics/", reader_page(views_browse.TopicListView.as_view()), name="topic-list"),
     path(
         "topics/<slug:slug>/",
         reader_page(views.TopicDetailView.as_view()),
@@ -50,6 +68,7 @@ urlpatterns = [
     path("", reader_page(views.HomeView.as_view()), name="home"),
     path("search/", reader_page(views.SearchView.as_view()), name="search"),
     # Feeds and the calendar are cached per content version: rebuilt after any change.
+    path("feeds/", reader_page(views_browse.FeedsView.as_view()), name="feeds"),
     path("feeds/events/", reader_page(cache_response(EventsFeed())), name="feed-events"),
     path(
         "feeds/events/<str:country>/",

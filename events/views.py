@@ -10,7 +10,7 @@ from cmsproject.editorial.views import VisibleToUserMixin
 from cmsproject.pagination import CachedCountPaginator
 from sources.notes import Notes
 
-from . import jsonld, selectors
+from . import figures, geography, jsonld, relations, selectors
 from .filters import AgreementFilter, EventFilter, PersonFilter
 from .models import Agreement, Event, Organization, Person, Topic
 
@@ -40,6 +40,12 @@ class EventListView(FilterView):
     def get_queryset(self):
         return selectors.event_list()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = selectors.with_delegations(list(context["object_list"]))
+        context["years"] = selectors.by_year(events)
+        return context
+
 
 class EventDetailView(VisibleToUserMixin, NotesMixin, DetailView):
     model = Event
@@ -53,6 +59,15 @@ class EventDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         context["participant_groups"] = selectors.participants_by_state(self.object)
         context["parent"] = self.object.parent
         context["place"] = self.object.place
+        if context["place"] is not None:
+            context["map"] = geography.events_map(
+                [context["place"]],
+                title=f"{context['place'].name} on the map",
+                description=f"A map of China and Central Asia with {context['place'].name}, "
+                "where the event took place, marked.",
+                key="event",
+            )
+        context["delegations"] = relations.series_delegations(self.object.series)
         context["ld"] = jsonld.event_ld(self.object, self.request, context["participant_groups"])
         return context
 
@@ -104,7 +119,19 @@ class OrganizationDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         org = self.object
         context["ld"] = jsonld.organization_ld(org, self.request)
         context["office_holders"] = selectors.office_holders(org)
+        context["offices"] = selectors.offices_by_role(context["office_holders"])
         if org.is_state:
+            rows = list(figures.figures_involving(org))
+            context["notes"] = figures.FigureNotes(rows, own=org.citations.all())
+            context["figure_panels"] = figures.state_panels(org, rows)
+            context["map"] = geography.events_map(
+                geography.state_places(org),
+                title=f"Where {org.name}'s events took place",
+                description=f"A map of China and Central Asia; each circle is a place of "
+                f"published events {org.name} took part in, larger for more events.",
+                key="state",
+            )
+            context["differences"] = figures.differences(rows)
             context["activity"] = selectors.state_activity(org)
             context["events"] = selectors.latest_events_of_state(org)
             context["agreements"] = (

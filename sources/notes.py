@@ -20,6 +20,9 @@ CLAIM_LABELS = {
     "participation": "participants",
     "signature": "signatories",
     "parties": "parties",
+    # a figure (events.models.Figure)
+    "value": "value",
+    "period": "period",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -181,6 +182,30 @@ class SignatoryFactory(factory.django.DjangoModelFactory):
     agreement = factory.SubFactory(AgreementFactory)
     person = factory.SubFactory(PersonFactory)
     on_behalf_of = factory.SubFactory(StateFactory)
+
+
+class IndicatorFactory(PublishableFactory):
+    class Meta:
+        model = ev.Indicator
+
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    slug = factory.Sequence(lambda n: f"indicator-{n}")
+    unit = "USD"
+    symmetric = True
+
+
+class FigureFactory(PublishableFactory):
+    class Meta:
+        model = ev.Figure
+
+    slug = factory.Sequence(lambda n: f"figure-{n}")
+    indicator = factory.SubFactory(IndicatorFactory)
+    party = factory.SubFactory(StateFactory)
+    partner = factory.SubFactory(StateFactory)
+    period_start = datetime.date(2023, 1, 1)
+    period_end = datetime.date(2023, 12, 31)
+    value = decimal.Decimal("41000000000")
+    unit = "USD"
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

@@ -20,6 +20,8 @@ RECORD_FACTORIES = [
     f.EventFactory,
     f.AgreementFactory,
     f.TopicFactory,
+    f.IndicatorFactory,
+    f.FigureFactory,
 ]
 
 

@@ -14,7 +14,14 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .visibility import AudienceManager, AudienceQuerySet, is_live, live
+from .visibility import (
+    AudienceManager,
+    AudienceQuerySet,
+    is_live,
+    live,
+    shown_with,
+    with_live_end,
+)
 
 
 class Status(models.TextChoices):
@@ -37,8 +44,12 @@ def sees_unpublished(user, model: type[models.Model]) -> bool:
 
 class PublishableQuerySet(AudienceQuerySet):
     def published(self) -> PublishableQuerySet:
-        """Records a reader may see: published and not expired, nothing else."""
-        return self.filter(live())
+        """Records a reader may see: published and not expired, nothing else (and, for a
+        record shown only with others — ``hidden_with`` —, those live too)."""
+        condition = live()
+        for name, _target, nullable in shown_with(self.model):
+            condition &= with_live_end(name, nullable)
+        return self.filter(condition)
 
     def visible_to(self, user) -> PublishableQuerySet:
         """Everything for staff who may view this kind of record; published records for others."""

@@ -58,7 +58,15 @@ def is_live(obj: models.Model) -> bool:
     if getattr(obj, "status", None) != PUBLISHED:
         return False
     expire_at = getattr(obj, "expire_at", None)
-    return expire_at is None or expire_at > timezone.now()
+    if expire_at is not None and expire_at <= timezone.now():
+        return False
+    for name, _target, _nullable in shown_with(type(obj)):
+        if getattr(obj, f"{name}_id") is None:
+            continue
+        end = getattr(obj, name, None)  # None when the audience may not see it
+        if end is None or not is_live(end):
+            return False
+    return True
 
 
 class Audience:
@@ -162,6 +170,23 @@ def _generic_ends(model: type[models.Model]) -> tuple[GenericForeignKey, ...]:
     return tuple(f for f in model._meta.private_fields if isinstance(f, GenericForeignKey))
 
 
+@cache
+def shown_with(model: type[models.Model]) -> tuple[tuple[str, type[models.Model], bool], ...]:
+    """(field, record model, may be empty) of the records a Publishable ``model`` is shown only
+    with: those it names in ``hidden_with`` (a figure means nothing without its indicator)."""
+    ends = []
+    for name in getattr(model, "hidden_with", ()):
+        field = model._meta.get_field(name)
+        ends.append((name, field.related_model, field.null))
+    return tuple(ends)
+
+
+def with_live_end(name: str, nullable: bool) -> models.Q:
+    """The condition that the record at ``name`` is live (or, when it may be, empty)."""
+    condition = live(f"{name}__")
+    return (models.Q(**{f"{name}__isnull": True}) | condition) if nullable else condition
+
+
 def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q | None:
     """The condition on ``model``'s rows that leaves out what ``audience`` may not see."""
     from django.contrib.contenttypes.models import ContentType
@@ -172,6 +197,9 @@ def hidden_condition(model: type[models.Model], audience: Audience) -> models.Q 
     if issubclass(model, Publishable):
         if audience.hides(model):
             condition &= live()
+        for name, target, nullable in shown_with(model):
+            if audience.hides(target):
+                condition &= with_live_end(name, nullable)
         return condition or None
     for name, target in _required_ends(model):
         if audience.hides(target):

@@ -36,15 +36,17 @@ def events_chart(chart: dict) -> SafeString:
 
 @register.simple_tag
 def partner_chart(activity: dict, state_name: str) -> SafeString:
-    rows = [r for r in activity["rows"] if r["total"]]
+    """Events of a state per year, each event counted once: with one partner or with several."""
+    series = ["With one partner", "With several partners"]
     return charts.stacked_bars(
-        categories=[str(y) for y in activity["years"]],
-        series=[r["partner"].name for r in rows],
-        values=[[r["events"][i] for r in rows] for i in range(len(activity["years"]))],
-        title=f"Events of {state_name} with each partner, per year",
-        description="Stacked bars, one per year, one colour per partner; the numbers are in "
-        "the table below.",
-    ) + charts.legend([r["partner"].name for r in rows])
+        categories=[str(y) for y, _, _ in activity["per_year"]],
+        series=series,
+        values=[[one, several] for _, one, several in activity["per_year"]],
+        title=f"Events of {state_name} per year",
+        description="Stacked bars, one per year: events with one partner state and events with "
+        "several (a summit of six counts once). The numbers per partner are in the tables below.",
+        width=400,
+    ) + charts.legend(series)
 
 
 @register.filter
@@ -77,3 +79,9 @@ def picture(image, alt: str, credit: str = "", caption: str = "", sizes: str = "
         "sizes": sizes,
         "srcset": ", ".join(f"{r.url} {r.width}w" for r in items),
     }
+
+
+@register.simple_tag
+def series_legend(panel) -> SafeString:
+    """The legend of a figures panel's chart (events.figures.Panel): a colour per series."""
+    return charts.legend([s.label for s in panel.series])

@@ -11,9 +11,12 @@ diacritics folded through the search index: "Zhaparov" and "Caparov" find Sadyr 
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, Q, QuerySet
+from rest_framework import exceptions
 
 from cmsproject.editorial.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
+from cmsproject.editorial.filtering import CodeOrSlugChoiceField
 from cmsproject.editorial.visibility import seen_along
 
 from .. import filters as shared
@@ -21,6 +24,8 @@ from ..models import (
     Agreement,
     AgreementAlias,
     Event,
+    Figure,
+    Indicator,
     Organization,
     OrganizationAlias,
     Person,
@@ -227,11 +232,9 @@ class AgreementFilter(RecordFilterSet, shared.AgreementFilter):
         )
 
 
-class TopicFilter(RecordFilterSet):
-    parent = SlugFilter(
-        queryset=visible_choices(Topic),
-        help_text="Sub-topics of this topic (its slug).",
-    )
+class DescribedRecordFilter(RecordFilterSet):
+    """Search by name or description and sort by name: records known by a name and a text."""
+
     search = django_filters.CharFilter(
         method="filter_search", help_text=SEARCH_HELP.format(what="name or description")
     )
@@ -240,9 +243,88 @@ class TopicFilter(RecordFilterSet):
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
 
+    def filter_search(self, queryset, name: str, value: str):
+        return search_words(queryset, value, fields=("name", "description"))
+
+
+class TopicFilter(DescribedRecordFilter):
+    parent = SlugFilter(
+        queryset=visible_choices(Topic),
+        help_text="Sub-topics of this topic (its slug).",
+    )
+
     class Meta:
         model = Topic
         fields = []
 
-    def filter_search(self, queryset, name: str, value: str):
-        return search_words(queryset, value, fields=("name", "description"))
+
+class IndicatorFilter(DescribedRecordFilter):
+    class Meta:
+        model = Indicator
+        fields = []
+
+
+class FigureFilter(RecordFilterSet):
+    indicator = SlugFilter(
+        queryset=visible_choices(Indicator), help_text="Figures of this indicator (its slug)."
+    )
+    party = StateFilter(
+        queryset=visible_choices(Organization),
+        help_text=(
+            "Figures from this side: ISO 3166 alpha-3 code (KAZ) or slug of a state or body."
+        ),
+    )
+    partner = StateFilter(
+        queryset=visible_choices(Organization),
+        help_text="Figures about this partner: ISO 3166 alpha-3 code (CHN) or slug.",
+    )
+    involving = StateFilter(
+        queryset=visible_choices(Organization),
+        method="filter_involving",
+        help_text="Figures with this state or body on either side: code (KAZ) or slug.",
+    )
+    between = django_filters.CharFilter(
+        method="filter_between",
+        help_text=(
+            "Figures between two sides, whichever reports: two codes or slugs separated by a "
+            "comma, e.g. KAZ,CHN."
+        ),
+    )
+    period_after = django_filters.DateFilter(
+        field_name="period_end",
+        lookup_expr="gte",
+        help_text="Figures whose period ends on or after this date (YYYY-MM-DD).",
+    )
+    period_before = django_filters.DateFilter(
+        field_name="period_start",
+        lookup_expr="lte",
+        help_text="Figures whose period starts on or before this date (YYYY-MM-DD).",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("period_start", "period_start"),
+            ("value", "value"),
+            ("updated_at", "updated_at"),
+        ),
+        help_text="Sort by period_start, value or updated_at; prefix - for descending.",
+    )
+
+    class Meta:
+        model = Figure
+        fields = []
+
+    def filter_involving(self, queryset, name: str, value: Organization):
+        return queryset.filter(Q(party=value) | Q(partner=value))
+
+    def filter_between(self, queryset, name: str, value: str):
+        codes = [v for v in (part.strip() for part in value.split(",")) if v]
+        if len(codes) != 2:
+            raise exceptions.ValidationError(
+                {"between": [f"Give two sides separated by a comma, e.g. KAZ,CHN (got “{value}”)."]}
+            )
+        field = CodeOrSlugChoiceField(queryset=visible_choices(Organization)(self.request))
+        try:
+            first, second = (field.clean(code) for code in codes)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError({"between": exc.messages}) from exc
+        return queryset.filter(Q(party=first, partner=second) | Q(party=second, partner=first))

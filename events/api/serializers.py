@@ -18,6 +18,8 @@ from ..models import (
     AgreementAlias,
     Event,
     EventSeries,
+    Figure,
+    Indicator,
     Organization,
     OrganizationAlias,
     Participation,
@@ -397,3 +399,78 @@ class AgreementSerializer(AliasesMixin, ChildListMixin, CitedSerializer, Agreeme
         )
 
     alias_model = AgreementAlias
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+class IndicatorListSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = Indicator
+        fields = ["slug", "name", "unit", "symmetric", "url", "api_url"]
+
+
+class IndicatorSerializer(CitedSerializer, IndicatorListSerializer):
+    class Meta(IndicatorListSerializer.Meta):
+        fields = [*IndicatorListSerializer.Meta.fields, "description", "citations"]
+        fields += RECORD_FIELDS
+        nested = ("citations",)
+
+
+class FigureListSerializer(RecordSerializer):
+    indicator = RecordLink(queryset=Indicator.objects.all())
+    party = RecordLink(
+        queryset=Organization.objects.all(),
+        help_text="The side the figure is from (whose statistics or exports these are).",
+    )
+    partner = RecordLink(
+        queryset=Organization.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The other side; null: the world.",
+    )
+    period = serializers.SerializerMethodField(
+        help_text='The period as written: "2023", "Q1 2024", "January–October 2024".'
+    )
+    value = serializers.DecimalField(
+        max_digits=22,
+        decimal_places=4,
+        coerce_to_string=False,
+        help_text="The value in full units (41000000000 for $41 bn).",
+    )
+    value_display = serializers.SerializerMethodField(help_text='e.g. "$41.0 bn".')
+
+    class Meta(RecordSerializer.Meta):
+        model = Figure
+        fields = [
+            "slug",
+            "indicator",
+            "party",
+            "partner",
+            "period_start",
+            "period_end",
+            "period",
+            "value",
+            "unit",
+            "value_display",
+            "url",
+            "api_url",
+        ]
+        extra_kwargs = {
+            "slug": {
+                "required": False,
+                "help_text": "Made from the indicator, the two sides and the period if omitted.",
+            }
+        }
+
+    def get_period(self, figure) -> str:
+        return figure.period
+
+    def get_value_display(self, figure) -> str:
+        return figure.value_display
+
+
+class FigureSerializer(CitedSerializer, FigureListSerializer):
+    class Meta(FigureListSerializer.Meta):
+        fields = [*FigureListSerializer.Meta.fields, "note", "citations", *RECORD_FIELDS]
+        nested = ("citations",)

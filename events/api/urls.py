@@ -13,6 +13,8 @@ ROUTES = [
     ("places", views.PlaceViewSet, "place"),
     ("agreements", views.AgreementViewSet, "agreement"),
     ("topics", views.TopicViewSet, "topic"),
+    ("indicators", views.IndicatorViewSet, "indicator"),
+    ("figures", views.FigureViewSet, "figure"),
 ]
 
 urlpatterns = [path("popolo/", PopoloExportView.as_view(), name="popolo")]

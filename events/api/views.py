@@ -6,19 +6,28 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
-from cmsproject.editorial.api import CSVExportMixin, RecordViewSet
+from cmsproject.editorial.api import CSVExportMixin, GeoJSONExportMixin, RecordViewSet
 from sources.api.serializers import citations_prefetch
 
 from .. import selectors
 from ..models import (
     Agreement,
     Event,
+    Figure,
+    Indicator,
     Organization,
     Person,
     Place,
     Topic,
 )
 from . import filters, serializers
+
+
+def place_point(place: Place | None) -> tuple[float, float] | None:
+    """(longitude, latitude) of a place when it has both (None for a draft place: concealed)."""
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return (float(place.longitude), float(place.latitude))
 
 
 class DetailRelatedMixin:
@@ -50,7 +59,7 @@ class DetailRelatedMixin:
         return []
 
 
-class EventViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class EventViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     """Meetings, summits, visits and talks."""
 
     queryset = Event.objects.all()
@@ -61,9 +70,13 @@ class EventViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     list_only = (
         *("slug", "title", "kind", "start_date", "end_date", "date_precision", "is_online"),
         *("status", "expire_at", "place__slug", "place__name", "place__status", "place__expire_at"),
+        *("place__latitude", "place__longitude"),
     )
 
     detail_selector = staticmethod(selectors.event_detail)
+
+    def coordinates(self, event: Event) -> tuple[float, float] | None:
+        return place_point(event.place)
 
 
 class PersonViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
@@ -88,7 +101,7 @@ class OrganizationViewSet(DetailRelatedMixin, RecordViewSet):
     detail_selector = staticmethod(selectors.organization_detail)
 
 
-class PlaceViewSet(DetailRelatedMixin, RecordViewSet):
+class PlaceViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     """Cities and venues, with former names."""
 
     queryset = Place.objects.all()
@@ -99,6 +112,9 @@ class PlaceViewSet(DetailRelatedMixin, RecordViewSet):
 
     def detail_prefetches(self) -> list:
         return ["aliases"]
+
+    def coordinates(self, place: Place) -> tuple[float, float] | None:
+        return place_point(place)
 
 
 class AgreementViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
@@ -123,3 +139,22 @@ class TopicViewSet(DetailRelatedMixin, RecordViewSet):
 
     def detail_prefetches(self) -> list:
         return ["children"]  # the visibility layer leaves out drafts for readers
+
+
+class IndicatorViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+    """Statistics followed over time: trade turnover, exports, investment stock…"""
+
+    queryset = Indicator.objects.all()
+    list_serializer_class = serializers.IndicatorListSerializer
+    serializer_class = serializers.IndicatorSerializer
+    filterset_class = filters.IndicatorFilter
+
+
+class FigureViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+    """Cited values of the indicators: one side, one partner, one period each."""
+
+    queryset = Figure.objects.all()
+    list_serializer_class = serializers.FigureListSerializer
+    serializer_class = serializers.FigureSerializer
+    filterset_class = filters.FigureFilter
+    list_related = ("indicator", "party", "partner")

@@ -3,6 +3,7 @@
 from .agreements import Agreement, AgreementAlias, Signatory
 from .base import AliasBase, DatePrecision
 from .events import Event, EventImage, EventSeries, Participation
+from .figures import Figure, Indicator
 from .mentions import Mention
 from .organizations import Organization, OrganizationAlias, Place, PlaceAlias
 from .people import Person, PersonAlias, Position
@@ -17,6 +18,8 @@ __all__ = [
     "Event",
     "EventImage",
     "EventSeries",
+    "Figure",
+    "Indicator",
     "Mention",
     "Organization",
     "OrganizationAlias",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cmsproject.editorial.models import Publishable, PublishableQuerySet
-from cmsproject.editorial.paths import named_path, slug_path
+from cmsproject.editorial.paths import slug_path
 from sources.models import alpha3
 
 from .base import AliasBase, citations_relation
@@ -162,7 +162,7 @@ class Place(Publishable):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return named_path("site:event-list") + f"?place={self.slug}"
+        return slug_path("site:place-detail", self.slug)
 
     def name_on(self, date) -> str:
         """The name the place had on ``date`` (Nur-Sultan in 2020, Astana in 2023)."""

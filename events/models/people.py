@@ -14,7 +14,7 @@ from cmsproject.editorial.paths import slug_path
 from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
 
-from .base import AliasBase, DatePrecision, citations_relation, date_order_constraint
+from .base import AliasBase, DatePrecision, citations_relation, date_order_constraint, format_date
 from .organizations import Organization
 
 
@@ -268,6 +268,14 @@ class Position(EditorialRow):
     def save(self, *args, **kwargs) -> None:
         self.rank = self.RANKS.get(self.role, 90)
         super().save(*args, **kwargs)
+
+    @property
+    def term_display(self) -> str:
+        """When the office was held, as precisely as known: "3 April 2023 – 26 September 2025",
+        "2007 – today"."""
+        start = format_date(self.start_date, self.start_precision) or "?"
+        end = format_date(self.end_date, self.end_precision) if self.end_date else "today"
+        return f"{start} – {end}"
 
     def held_on(self, date: datetime.date) -> bool:
         return covers(self.start_date, self.end_date, self.end_precision, date)

@@ -22,7 +22,7 @@ def test_event_list_items_are_lean(anon, world):
     assert item["place"] == {
         "slug": "chengdu",
         "name": "Chengdu",
-        "url": "http://testserver/events/?place=chengdu",
+        "url": "http://testserver/places/chengdu/",
     }
     assert item["url"] == "http://testserver/events/fifth-ministers-meeting/"
     assert item["api_url"] == "http://testserver/api/v1/events/fifth-ministers-meeting/"

@@ -33,8 +33,13 @@ RECORD_FACTORIES = {
     f.EventFactory._meta.model: f.EventFactory,
     f.AgreementFactory._meta.model: f.AgreementFactory,
     f.TopicFactory._meta.model: f.TopicFactory,
+    f.IndicatorFactory._meta.model: f.IndicatorFactory,
+    f.FigureFactory._meta.model: f.FigureFactory,
 }
-TEXT = {"Event": "summary", "Source": "summary", "Person": "biography", "Agreement": "summary"}
+TEXT = {
+    **{"Event": "summary", "Source": "summary", "Person": "biography", "Agreement": "summary"},
+    "Figure": "note",
+}
 
 
 def test_every_record_type_is_covered_here():

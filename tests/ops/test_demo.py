@@ -13,11 +13,11 @@ from cmsproject.editorial.models import Status
 from cmsproject.ops.demo import load_demo
 from cmsproject.ops.demo.agreements import AGREEMENTS
 from cmsproject.ops.demo.events import EVENTS
-from cmsproject.ops.demo.loader import PEOPLE
-from cmsproject.ops.demo.sources import CITATIONS, SOURCES
+from cmsproject.ops.demo.loader import PEOPLE, all_citations
+from cmsproject.ops.demo.sources import SOURCES
 from cmsproject.ops.demo.states import BODIES, STATES
 from cmsproject.ops.demo.values import PUBLISHED_AT
-from events.models import Event, Organization, Person, PersonAlias, Place, Position
+from events.models import Event, Figure, Organization, Person, PersonAlias, Place, Position
 from sources.models import Citation, Source
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -148,18 +148,22 @@ def test_seed_spellings_are_aliases(demo):
 
 def test_every_citation_quotes_its_source(demo):
     citations = list(Citation.objects.select_related("source"))
-    assert len(citations) == len(CITATIONS)
+    assert len(citations) == len(all_citations())
     for citation in citations:
         citation.full_clean()
 
 
-def test_figures_are_cited_with_their_claim(demo):
+def test_figures_are_records_each_cited_with_its_source(demo):
+    figures = {f.slug: f for f in Figure.objects.published().select_related("indicator")}
+    assert {f.value_display for f in figures.values()} == {"$41.0 bn", "$36.5 bn", "$24.0 bn"}
+    for figure in figures.values():
+        (citation,) = Citation.objects.for_object(figure)
+        assert citation.claim == "value" and citation.source.is_live
+        assert figure.value_display.split(".")[0].lstrip("$") in citation.excerpt
+    assert figures["trade-kazakhstan-china-2023-jan-oct"].period == "January–October 2023"
+    # the figures are no longer footnotes of the state page but rows of its figures
     kazakhstan = Organization.objects.get(iso_code="KAZ")
-    claims = set(Citation.objects.for_object(kazakhstan).values_list("claim", flat=True))
-    assert {"trade_with_china_2023", "chinese_investment"} <= claims
-    assert Citation.objects.filter(
-        claim="trade_january_october_2023", excerpt__contains="36.5"
-    ).exists()
+    assert not Citation.objects.for_object(kazakhstan).filter(excerpt__contains="bn").exists()
 
 
 def test_drafts_and_reviews_are_there_to_see_the_workflow(demo):

@@ -181,6 +181,8 @@ MAKERS: dict[str, Callable[[str], models.Model]] = {
     "events.Event": lambda status: f.EventFactory(status=status),
     "events.Agreement": lambda status: f.AgreementFactory(status=status),
     "events.Topic": lambda status: f.TopicFactory(status=status),
+    "events.Indicator": lambda status: f.IndicatorFactory(status=status),
+    "events.Figure": lambda status: f.FigureFactory(status=status),
     "events.Mention": _mention,
     "cmsproject.Redirect": lambda status: Redirect.objects.create(
         old_path=f"/matrix-old-{next(_seq)}/", target_path="/events/"
@@ -221,6 +223,12 @@ ADD_DATA: dict[str, Callable[[], dict]] = {
         "kind": "joint_statement",
     },
     "events.Topic": lambda: {"name": "Matrix topic", "slug": "matrix-new"},
+    "events.Indicator": lambda: {"name": "Matrix indicator", "slug": "matrix-new", "unit": "USD"},
+    "events.Figure": lambda: {
+        **{"indicator": f.IndicatorFactory().pk, "party": f.StateFactory().pk},
+        **{"period_start": "2023-01-01", "period_end": "2023-12-31"},
+        **{"value": "1000", "unit": "USD", "slug": "matrix-new"},
+    },
 }
 
 # The text field a change POST edits (and a revert restores), per model with an editable form.
@@ -237,6 +245,8 @@ EDIT_FIELD = {
     "events.Event": "summary",
     "events.Agreement": "summary",
     "events.Topic": "description",
+    "events.Indicator": "description",
+    "events.Figure": "note",
 }
 EDITED = "Edited by the permission matrix"
 
@@ -1019,6 +1029,22 @@ API: dict[str, ApiSpec] = {
         lambda s: f.TopicFactory(status=s),
         lambda: {"name": "Matrix topic"},
         "description",
+    ),
+    "indicators": ApiSpec(
+        ev.Indicator,
+        lambda s: f.IndicatorFactory(status=s),
+        lambda: {"name": "Matrix indicator", "unit": "USD"},
+        "description",
+    ),
+    "figures": ApiSpec(
+        ev.Figure,
+        lambda s: f.FigureFactory(status=s),
+        lambda: {
+            **{"indicator": f.IndicatorFactory().slug, "party": f.StateFactory().slug},
+            **{"period_start": "2023-01-01", "period_end": "2023-12-31"},
+            **{"value": "1000", "unit": "USD"},
+        },
+        "note",
     ),
 }
 

@@ -1,6 +1,7 @@
 """A small published world with drafts mixed in, for the public site tests."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -16,7 +17,13 @@ def world(db):
     kaz = f.StateFactory(name="Kazakhstan", iso_code="KAZ", slug="kazakhstan")
     chn = f.StateFactory(name="China", iso_code="CHN", slug="china")
     tkm = f.StateFactory(name="Turkmenistan", iso_code="TKM", slug="turkmenistan")
-    chengdu = f.PlaceFactory(name="Chengdu", slug="chengdu", country=chn)
+    chengdu = f.PlaceFactory(
+        name="Chengdu",
+        slug="chengdu",
+        country=chn,
+        latitude=Decimal("30.5728"),
+        longitude=Decimal("104.0668"),
+    )
     nurtleu = f.PersonFactory(name="Murat Nurtleu", slug="murat-nurtleu", country=kaz)
     f.PositionFactory(
         person=nurtleu,
@@ -111,7 +118,11 @@ def world(db):
         claimed_value="2 December 2023",
     )
     Citation.objects.create(source=draft_source, record=meeting, excerpt="Secret words")
+    trade = f.IndicatorFactory(name="Bilateral trade turnover", slug="bilateral-trade-turnover")
+    for party, partner, value in ((kaz, chn, "41000000000"), (chn, kaz, "40800000000")):
+        f.FigureFactory(indicator=trade, party=party, partner=partner, value=Decimal(value))
     return {
+        "trade": trade,
         "kaz": kaz,
         "chn": chn,
         "tkm": tkm,

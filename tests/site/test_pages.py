@@ -50,6 +50,15 @@ def public_urls(world):
         "/sitemap.xml",
         "/events/?country=KAZ",
         "/events/?year=2023",
+        "/places/",
+        w["chengdu"].get_absolute_url(),
+        "/topics/",
+        "/figures/",
+        w["trade"].get_absolute_url(),
+        "/relations/kazakhstan/china/",
+        "/relations/china/turkmenistan/",
+        "/feeds/",
+        "/events.ics?country=KAZ",
     ]
 
 
@@ -111,7 +120,7 @@ def test_state_page_has_partner_chart_with_table(client, world):
     html = page(client, world["kaz"].get_absolute_url())
     assert "<svg" in html and 'role="img"' in html
     assert "With each partner, per year" in html
-    china_row = r'<th scope="row"><a href="/organizations/china/">China</a></th><td>1</td>'
+    china_row = r'<th scope="row"><a href="/relations/kazakhstan/china/">China</a></th><td>1</td>'
     assert re.search(china_row, html[html.index("Events with each partner") :])
     assert re.search(china_row, html[html.index("Agreements with each partner") :])
 

@@ -16,8 +16,9 @@ live here once, a module per concern:
   ``If-Match`` on PUT/PATCH 412.
 * :mod:`.filters` — a bad filter value or an unknown query parameter is a 400 naming the
   parameter.
-* :mod:`.pagination`, :mod:`.export` (``?format=csv``), :mod:`.errors` (the exception handler
-  named in settings), :mod:`.serializers` (the base of every record's serializer).
+* :mod:`.pagination`, :mod:`.export` (``?format=csv``, ``?format=geojson``), :mod:`.errors`
+  (the exception handler named in settings), :mod:`.serializers` (the base of every record's
+  serializer).
 """
 
 from cmsproject.editorial.filtering import (
@@ -30,7 +31,7 @@ from cmsproject.editorial.filtering import (
 )
 
 from .errors import PreconditionFailed, StatusChangeRefused, exception_handler
-from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer
+from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer, GeoJSONExportMixin
 from .fields import RecordLink, RecordLinkExtension, VisibleChildList
 from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
@@ -47,6 +48,7 @@ __all__ = [
     "CSVRenderer",
     "CodeOrSlugChoiceField",
     "FilterBackend",
+    "GeoJSONExportMixin",
     "Pagination",
     "PreconditionFailed",
     "RecordFilterSet",

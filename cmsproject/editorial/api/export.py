@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
+from django.core.serializers.json import DjangoJSONEncoder
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.renderers import BaseRenderer
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 
@@ -114,4 +117,63 @@ class CSVExportMixin:
             plain = self.action != "list" and PLAIN_SLUG.fullmatch(slug)
             name = slug if plain else self.basename
             response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+
+
+class GeoJSONRenderer(BaseRenderer):
+    """``?format=geojson``: a FeatureCollection (RFC 7946), built by :class:`GeoJSONExportMixin`."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder).encode(self.charset)
+
+
+GEOJSON_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv", "geojson"],
+    description=(
+        "csv: the whole filtered list as a spreadsheet; geojson: the whole filtered list as a "
+        "GeoJSON FeatureCollection (a record without coordinates has a null geometry); json "
+        "otherwise."
+    ),
+)
+
+
+class GeoJSONExportMixin:
+    """Adds ``?format=geojson`` to a list: each record a Feature, its list row as properties,
+    a Point where :meth:`coordinates` gives one (longitude, latitude — GeoJSON's order)."""
+
+    def get_renderers(self):
+        return [*super().get_renderers(), GeoJSONRenderer()]
+
+    def coordinates(self, obj) -> tuple[float, float] | None:
+        raise NotImplementedError
+
+    @extend_schema(parameters=[GEOJSON_PARAMETER])
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) != "geojson":
+            return super().list(request, *args, **kwargs)
+        records = list(self.filter_queryset(self.get_queryset()))
+        rows = self.get_serializer(records, many=True).data
+        features = []
+        for obj, row in zip(records, rows, strict=True):
+            point = self.coordinates(obj)
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": obj.slug,
+                    "geometry": (
+                        {"type": "Point", "coordinates": [float(point[0]), float(point[1])]}
+                        if point
+                        else None
+                    ),
+                    "properties": row,
+                }
+            )
+        response = Response({"type": "FeatureCollection", "features": features})
+        response["Content-Disposition"] = f'attachment; filename="{self.basename}.geojson"'
         return response

@@ -14,6 +14,8 @@ from events.models import (
     AgreementAlias,
     Event,
     EventSeries,
+    Figure,
+    Indicator,
     Organization,
     OrganizationAlias,
     Participation,
@@ -30,6 +32,7 @@ from sources.models import Citation, Outlet, Source
 
 from .agreements import AGREEMENTS
 from .events import EVENTS, SERIES
+from .figures import FIGURES, INDICATORS
 from .ministers import MINISTERS
 from .people import LEADERS
 from .sources import CITATIONS, OUTLETS, SOURCES
@@ -46,6 +49,8 @@ RECORD_TYPES: dict[str, type[models.Model]] = {
     "event": Event,
     "agreement": Agreement,
     "topic": Topic,
+    "indicator": Indicator,
+    "figure": Figure,
 }
 
 M = TypeVar("M", bound=models.Model)
@@ -350,8 +355,38 @@ class DemoLoader:
             )
             self.records[("source", source.slug)] = source
 
+    def figures(self) -> None:
+        for item in INDICATORS:
+            indicator = self.upsert(
+                Indicator,
+                lookup={"slug": item["slug"]},
+                values={
+                    **{k: v for k, v in item.items() if k != "slug"},
+                    **editorial(item),
+                },
+            )
+            self.records[("indicator", indicator.slug)] = indicator
+        for item in FIGURES:
+            start, end = item["period"]
+            figure = self.upsert(
+                Figure,
+                lookup={"slug": item["slug"]},
+                values={
+                    "indicator": self.get("indicator", item["indicator"]),
+                    "party": self.get("organization", item["party"]),
+                    "partner": self.get("organization", item.get("partner")),
+                    "period_start": exact_date(start),
+                    "period_end": exact_date(end),
+                    "value": Decimal(item["value"]),
+                    "unit": item["unit"],
+                    "note": item.get("note", ""),
+                    **editorial(item),
+                },
+            )
+            self.records[("figure", figure.slug)] = figure
+
     def citations(self) -> None:
-        for source, (kind, slug), excerpt, claim, note in CITATIONS:
+        for source, (kind, slug), excerpt, claim, note in all_citations():
             record = self.get(kind, slug)
             self.upsert(
                 Citation,
@@ -363,6 +398,15 @@ class DemoLoader:
                 },
                 values={"excerpt": excerpt, "note": note},
             )
+
+
+def all_citations() -> list[tuple]:
+    """Every demo citation: (source, (record type, slug), excerpt, claim, note)."""
+    figures = [
+        (item["citation"][0], ("figure", item["slug"]), item["citation"][1], "value", "")
+        for item in FIGURES
+    ]
+    return [*CITATIONS, *figures]
 
 
 def load_demo() -> DemoResult:
@@ -381,5 +425,6 @@ def load_demo() -> DemoResult:
         loader.events()
         loader.sources()
         loader.agreements()
+        loader.figures()
         loader.citations()
     return loader.result

@@ -1,0 +1,195 @@
+"""Between two states, and within a series: what the relation pages and delegation tables read.
+
+``between`` gathers every published meeting, agreement and figure two states share, year by
+year; ``delegations`` lays out, for an event series, the most senior office each state sent to
+each edition, so that a drop in rank shows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from cmsproject import caching, charts
+
+from . import figures, selectors
+from .models import Agreement, Event, EventSeries, Organization, Participation, Position
+
+
+@dataclass
+class Year:
+    year: int
+    events: list[Event] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    first: Organization
+    second: Organization
+    years: list[Year]
+    panels: list[figures.Panel]
+    differences: list[figures.Difference]
+    notes: figures.FigureNotes
+    chart: str = ""
+
+    @property
+    def event_count(self) -> int:
+        return sum(len(y.events) for y in self.years)
+
+    @property
+    def agreement_count(self) -> int:
+        return sum(len(y.agreements) for y in self.years)
+
+
+def shared_events(first: Organization, second: Organization):
+    """Published events both states took part in (as host, participant or on their soil)."""
+    events = selectors.involving_state(Event.objects.published(), first.iso_code)
+    return selectors.involving_state(events, second.iso_code)
+
+
+def between(first: Organization, second: Organization) -> Relation:
+    events = selectors.with_delegations(
+        list(
+            shared_events(first, second)
+            .select_related("place__country", "series")
+            .order_by("-start_date", "-pk")
+        )
+    )
+    agreements = list(
+        Agreement.objects.published()
+        .filter(parties=first)
+        .filter(parties=second)
+        .order_by("-signed_on", "-pk")
+    )
+    rows = list(
+        figures.published_figures().filter(party__in=[first, second], partner__in=[first, second])
+    )
+    by_year: dict[int, Year] = {}
+    for event in events:
+        by_year.setdefault(event.start_date.year, Year(event.start_date.year)).events.append(event)
+    for agreement in agreements:
+        if agreement.signed_on:
+            year = agreement.signed_on.year
+            by_year.setdefault(year, Year(year)).agreements.append(agreement)
+    years = [by_year[y] for y in sorted(by_year, reverse=True)]
+    relation = Relation(
+        first=first,
+        second=second,
+        years=years,
+        panels=[
+            panel
+            for indicator in {f.indicator.pk: f.indicator for f in rows}.values()
+            for panel in figures.indicator_panels(
+                indicator, [f for f in rows if f.indicator_id == indicator.pk]
+            )
+        ],
+        differences=figures.differences(rows),
+        notes=figures.FigureNotes(rows),
+    )
+    relation.chart = year_chart(relation)
+    return relation
+
+
+def year_chart(relation: Relation) -> str:
+    """Meetings and agreements per year, every year from the first to the last (zeros shown)."""
+    if not relation.years:
+        return ""
+    counts = {y.year: (len(y.events), len(y.agreements)) for y in relation.years}
+    span = list(range(min(counts), max(counts) + 1))
+    names = f"{relation.first.name} and {relation.second.name}"
+    return charts.stacked_bars(
+        categories=[str(y) for y in span],
+        series=["Events", "Agreements"],
+        values=[list(counts.get(y, (0, 0))) for y in span],
+        title=f"Events and agreements of {names}, per year",
+        description="Stacked bars, one per year: events both took part in, and agreements "
+        "both are parties to. The same numbers are in the timeline below.",
+    ) + charts.legend(["Events", "Agreements"])
+
+
+# ---- delegations within a series -----------------------------------------------------------
+
+
+@dataclass
+class Seat:
+    """Who a state sent to one edition: its most senior participant, and the office."""
+
+    person_name: str
+    person_url: str
+    office: str
+    rank: int
+    lower: bool = False  # below the best this state sent to the series
+
+
+@dataclass
+class DelegationRow:
+    state: Organization
+    seats: list[Seat | None]
+
+
+@dataclass
+class Delegations:
+    series: EventSeries
+    editions: list[Event]
+    rows: list[DelegationRow]
+
+
+UNRANKED = 100
+
+
+def delegations(series: EventSeries) -> Delegations | None:
+    """For each edition of ``series`` and each state there, the most senior person it sent
+    (by the office held on the day: head of state before minister before ambassador)."""
+    participations = Prefetch(
+        "participations",
+        queryset=Participation.objects.select_related("person", "representing").prefetch_related(
+            Prefetch("person__positions", queryset=Position.objects.select_related("organization"))
+        ),
+    )
+    editions = list(
+        Event.objects.published()
+        .filter(series=series)
+        .prefetch_related(participations)
+        .order_by("start_date", "pk")
+    )
+    if len(editions) < 2:
+        return None
+    seats: dict[int, dict[int, Seat]] = defaultdict(dict)
+    states: dict[int, Organization] = {}
+    for column, event in enumerate(editions):
+        for p in event.participations.all():
+            state = p.representing
+            if state is None or not state.is_state:
+                continue
+            held = [
+                pos
+                for pos in p.person.positions_on(event.start_date)
+                if pos.organization_id == state.pk
+            ]
+            seat = Seat(
+                person_name=p.person.name,
+                person_url=p.person.get_absolute_url(),
+                office=p.label,
+                rank=held[0].rank if held else UNRANKED,
+            )
+            current = seats[state.pk].get(column)
+            if current is None or seat.rank < current.rank:
+                seats[state.pk][column] = seat
+            states[state.pk] = state
+    rows = []
+    for pk, state in sorted(states.items(), key=lambda item: item[1].name):
+        best = min(s.rank for s in seats[pk].values())
+        for seat in seats[pk].values():
+            seat.lower = seat.rank > best
+        rows.append(DelegationRow(state, [seats[pk].get(c) for c in range(len(editions))]))
+    return Delegations(series=series, editions=editions, rows=rows)
+
+
+def series_delegations(series: EventSeries | None) -> Delegations | None:
+    """:func:`delegations`, kept until the content changes (it reads every edition)."""
+    if series is None:
+        return None
+    return caching.cached(f"delegations:{series.pk}", lambda: delegations(series))

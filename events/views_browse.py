@@ -1,0 +1,194 @@
+"""Public pages to browse by: places (with the region map), topics, and figures."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from cmsproject.editorial.views import VisibleToUserMixin
+from sources.notes import Notes
+
+from . import figures, geography, relations, selectors
+from .models import (
+    Agreement,
+    Event,
+    Figure,
+    Indicator,
+    Organization,
+    Place,
+    PlaceAlias,
+    Topic,
+)
+
+
+class PlaceListView(TemplateView):
+    template_name = "events/place_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        with_events = geography.places_with_counts(
+            geography.place_counts(Event.objects.published())
+        )
+        counts = {p.pk: p.event_count for p in with_events}
+        places = list(
+            Place.objects.published().select_related("country").order_by("country__name", "name")
+        )
+        for place in places:
+            place.event_count = counts.get(place.pk, 0)
+        context["map"] = geography.events_map(
+            with_events,
+            title="Where the events took place",
+            description="A map of China and Central Asia; each circle is a place where "
+            "published events took place, larger for more events. The list below has the "
+            "same places.",
+            key="places",
+        )
+        context["countries"] = [
+            (country, list(group)) for country, group in groupby(places, key=lambda p: p.country)
+        ]
+        return context
+
+
+class PlaceDetailView(VisibleToUserMixin, DetailView):
+    model = Place
+    template_name = "events/place_detail.html"
+
+    def get_queryset(self):
+        return (
+            Place.objects.visible_to(self.request.user)
+            .select_related("country")
+            .prefetch_related(
+                selectors.published_citations(),
+                Prefetch("aliases", queryset=PlaceAlias.objects.order_by("valid_from", "name")),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        place = self.object
+        events = list(selectors.event_list().filter(place=place).order_by("-start_date")[:100])
+        place.event_count = len(events)
+        context["events"] = events
+        context["agreements"] = (
+            Agreement.objects.published().filter(place=place).order_by("-signed_on")[:100]
+        )
+        context["country"] = place.country
+        context["notes"] = Notes(place.citations.all())
+        context["map"] = geography.events_map(
+            [place],
+            title=f"{place.name} on the map",
+            description=f"A map of China and Central Asia with {place.name} marked.",
+            key="place",
+        )
+        return context
+
+
+class TopicListView(TemplateView):
+    """Every published topic as a tree, each with how many published events and agreements
+    it has."""
+
+    template_name = "events/topic_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = dict(
+            Event.objects.published()
+            .filter(topics__isnull=False)
+            .values_list("topics")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        agreements = dict(
+            Agreement.objects.published()
+            .filter(topics__isnull=False)
+            .values_list("topics")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        topics = list(Topic.objects.published().order_by("name"))
+        children: dict[int | None, list[Topic]] = {}
+        shown = {t.pk for t in topics}
+        for topic in topics:
+            topic.event_count = events.get(topic.pk, 0)
+            topic.agreement_count = agreements.get(topic.pk, 0)
+            parent = topic.parent_id if topic.parent_id in shown else None
+            children.setdefault(parent, []).append(topic)
+        for topic in topics:
+            topic.subtopics = children.get(topic.pk, [])
+        context["topics"] = children.get(None, [])
+        return context
+
+
+class IndicatorListView(ListView):
+    template_name = "events/indicator_list.html"
+    context_object_name = "indicators"
+
+    def get_queryset(self):
+        counts = dict(
+            Figure.objects.published().values_list("indicator").annotate(n=Count("id")).order_by()
+        )
+        indicators = list(Indicator.objects.published().order_by("name"))
+        for indicator in indicators:
+            indicator.figure_count = counts.get(indicator.pk, 0)
+        return indicators
+
+
+class IndicatorDetailView(VisibleToUserMixin, DetailView):
+    model = Indicator
+    template_name = "events/indicator_detail.html"
+
+    def get_queryset(self):
+        return Indicator.objects.visible_to(self.request.user).prefetch_related(
+            selectors.published_citations()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        indicator = self.object
+        rows = list(figures.published_figures().filter(indicator=indicator))
+        context["notes"] = figures.FigureNotes(rows, own=indicator.citations.all())
+        context["panels"] = figures.indicator_panels(indicator, rows)
+        context["differences"] = figures.differences(rows)
+        context["csv_url"] = figures.csv_url(indicator=indicator.slug)
+        return context
+
+
+class RelationView(TemplateView):
+    """Everything two states share: meetings, agreements and figures, year by year."""
+
+    template_name = "events/relation.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = Organization.objects.published().states()
+        first = get_object_or_404(states, slug=kwargs["first"])
+        second = get_object_or_404(states, slug=kwargs["second"])
+        if first == second:
+            raise Http404("A relation is between two different states.")
+        relation = relations.between(first, second)
+        context["relation"] = relation
+        context["notes"] = relation.notes
+        context["panels"] = relation.panels
+        context["differences"] = relation.differences
+        # One address per pair for search engines, whichever order a link used.
+        ordered = sorted((first, second), key=lambda o: o.slug)
+        context["canonical_path"] = reverse(
+            "site:relation", kwargs={"first": ordered[0].slug, "second": ordered[1].slug}
+        )
+        return context
+
+
+class FeedsView(TemplateView):
+    """How to follow Caravan: the feeds and calendars, all and per state, and how to use them."""
+
+    template_name = "events/feeds.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["states"] = Organization.objects.published().states().order_by("name")
+        return context
