@@ -194,16 +194,21 @@ class TopicDetailView(VisibleToUserMixin, NotesMixin, DetailView):
 
 
 class SearchView(TemplateView):
+    """The search page: ``q`` the words, ``type`` one kind of record (every kind without it)."""
+
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        from .search import MAX_QUERY, query_words, search
+        from .search import KINDS, MAX_QUERY, find_records, query_words
 
         query = self.request.GET.get("q", "")
+        wanted = self.request.GET.get("type", "").strip()
+        kind = wanted if wanted in KINDS else None
+        results = find_records(query, kind=kind)
         context = super().get_context_data(**kwargs)
         context["query"] = query[:MAX_QUERY]
         context["too_long"] = len(query) > MAX_QUERY
         context["has_words"] = bool(query_words(query))
-        context["results"] = search(query)
-        context["total"] = sum(len(v) for v in context["results"].values())
+        context["results"] = results
+        context["unknown_type"] = wanted[:40] if wanted and kind is None else ""
         return context

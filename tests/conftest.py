@@ -27,3 +27,23 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo dataset loaded once for a whole module of read-only tests: loading it takes
+    seconds, so each test of the module reads the same rows. Each test still runs in its own
+    transaction (a savepoint inside this one), and the load is rolled back after the module,
+    so no other module sees it."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from cmsproject.ops.demo import load_demo
 from cmsproject.ops.demo.sources import CITATIONS, SOURCES
 from events.models import Agreement, Event
 from sources.models import Citation
@@ -15,8 +14,8 @@ SUMMITS = ["first-china-central-asia-summit", "second-china-central-asia-summit"
 
 
 @pytest.fixture
-def demo():
-    return load_demo()
+def demo(demo_data, db):
+    """The demo data (loaded once for this module: every test here only reads)."""
 
 
 def published_claims(record) -> list[str]:

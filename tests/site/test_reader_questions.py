@@ -6,14 +6,13 @@ import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", verbosity=0)
+def demo(demo_data, db):
+    """The demo data (loaded once for this module: every test here only reads)."""
 
 
 def get(client, path: str) -> str:
@@ -91,3 +90,10 @@ def test_each_state_has_its_own_feed_and_calendar(client, demo):
     bad = client.get("/events.ics?country=ATL")
     assert bad.status_code == 400 and "ATL" in bad.content.decode()
     assert "Google Calendar" in click(client, state, "how to subscribe")
+
+
+def test_search_for_trade_volume_finds_the_figures(client, demo):
+    results = get(client, "/search/?q=trade+volume")
+    assert 'href="/figures/bilateral-trade-turnover/"' in results
+    figures = click(client, results, "Bilateral trade turnover")
+    assert "$41.0 bn" in figures

@@ -10,8 +10,9 @@ INDICATORS = [
         "unit": "USD",
         "symmetric": True,
         "description": (
-            "Exports and imports between two states added together. Each side's customs count "
-            "it, and the two counts seldom agree: both are shown when both are reported."
+            "The trade volume between two states: exports and imports added together. Each "
+            "side's customs count it, and the two counts seldom agree: both are shown when both "
+            "are reported."
         ),
     },
     {
