@@ -172,6 +172,7 @@ class RelationView(TemplateView):
             raise Http404("A relation is between two different states.")
         relation = relations.between(first, second)
         context["relation"] = relation
+        context["relation_title"] = f"{first.name} and {second.name}"
         context["notes"] = relation.notes
         context["panels"] = relation.panels
         context["differences"] = relation.differences

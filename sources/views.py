@@ -12,6 +12,7 @@ from cmsproject.pagination import CachedCountPaginator
 
 from .filters import SourceFilter
 from .models import Source
+from .notes import Note
 
 
 class SourceListView(FilterView):
@@ -39,12 +40,19 @@ class SourceDetailView(VisibleToUserMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         source = self.object
+        # What the source supports: each record citing it, with the facts it backs there.
         citing: dict[str, dict] = defaultdict(dict)
         citations = source.citations.select_related("content_type").prefetch_related("record")
         for citation in citations:
             record = citation.record
-            if record is not None:
-                citing[record._meta.verbose_name_plural.capitalize()][record.pk] = record
+            if record is None:
+                continue
+            entry = citing[record._meta.verbose_name_plural.capitalize()].setdefault(
+                record.pk, {"record": record, "facts": []}
+            )
+            fact = Note(0, citation).claim_label if citation.claim else "the record as a whole"
+            if fact not in entry["facts"]:
+                entry["facts"].append(fact)
         context["citing"] = {kind: list(records.values()) for kind, records in citing.items()}
         context["outlet"] = source.outlet
         ld = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from cmsproject import charts
@@ -85,3 +87,38 @@ def picture(image, alt: str, credit: str = "", caption: str = "", sizes: str = "
 def series_legend(panel) -> SafeString:
     """The legend of a figures panel's chart (events.figures.Panel): a colour per series."""
     return charts.legend([s.label for s in panel.series])
+
+
+@register.simple_tag
+def breadcrumbs(*parts) -> SafeString:
+    """The trail from the home page to this one: ``{% breadcrumbs "Events" "site:event-list"
+    object.country object.name %}`` — a label and a URL name (or path) as a pair, a record as
+    itself (its name, its page), and last the current page's label, not linked."""
+    crumbs: list[tuple[str, str]] = [("Home", reverse("home"))]
+    items, i = list(parts), 0
+    while i < len(items):
+        item = items[i]
+        if item is None or item == "":
+            i += 1
+        elif hasattr(item, "get_absolute_url"):
+            crumbs.append((str(item), item.get_absolute_url()))
+            i += 1
+        elif i + 1 < len(items) and isinstance(items[i + 1], str) and (
+            ":" in items[i + 1] or items[i + 1].startswith("/")
+        ):
+            target = items[i + 1]
+            crumbs.append((str(item), target if target.startswith("/") else reverse(target)))
+            i += 2
+        else:
+            crumbs.append((str(item), ""))
+            i += 1
+    links = [
+        format_html('<li><a href="{}">{}</a></li>', url, label)
+        if url
+        else format_html('<li aria-current="page">{}</li>', label)
+        for label, url in crumbs
+    ]
+    return format_html(
+        '<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{}</ol></nav>',
+        mark_safe("".join(str(link) for link in links)),
+    )

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.management import call_command
 
 from tests.quality import AXE_JS, require
 from tests.site.conftest import world  # noqa: F401  (the same published world)
@@ -68,6 +69,34 @@ def test_no_page_scrolls_sideways(browser, live_server, world, width):  # noqa: 
             if overflow > width:
                 wide.append(f"{url}: {overflow}px")
         assert wide == [], f"pages wider than a {width} px screen"
+    finally:
+        context.close()
+
+
+def test_the_demo_pages_fit_a_phone(browser, live_server):
+    """The demo data has more years, states and figures than the small world: wide tables
+    must scroll inside their box, never the page."""
+    call_command("demo", verbosity=0)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        wide = []
+        for url in [
+            "/",
+            "/events/",
+            "/organizations/kazakhstan/",
+            "/organizations/china/",
+            "/relations/kazakhstan/china/",
+            "/events/sixth-china-central-asia-foreign-ministers-meeting/",
+            "/figures/bilateral-trade-turnover/",
+            "/places/",
+            "/search/?q=trade",
+        ]:
+            page.goto(live_server.url + url)
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+            if overflow > 390:
+                wide.append(f"{url}: {overflow}px")
+        assert wide == []
     finally:
         context.close()
 
