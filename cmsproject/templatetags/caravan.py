@@ -103,8 +103,10 @@ def breadcrumbs(*parts) -> SafeString:
         elif hasattr(item, "get_absolute_url"):
             crumbs.append((str(item), item.get_absolute_url()))
             i += 1
-        elif i + 1 < len(items) and isinstance(items[i + 1], str) and (
-            ":" in items[i + 1] or items[i + 1].startswith("/")
+        elif (
+            i + 1 < len(items)
+            and isinstance(items[i + 1], str)
+            and (":" in items[i + 1] or items[i + 1].startswith("/"))
         ):
             target = items[i + 1]
             crumbs.append((str(item), target if target.startswith("/") else reverse(target)))
