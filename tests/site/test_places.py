@@ -133,3 +133,12 @@ def test_geojson_leaves_out_a_draft_place_of_a_published_event(client, astana):
     type(astana).objects.filter(pk=astana.pk).update(status=Status.DRAFT)
     (feature,) = client.get("/api/v1/events/?format=geojson").json()["features"]
     assert feature["geometry"] is None and feature["properties"]["place"] is None
+
+
+def test_the_schema_describes_the_geojson_lists(client):
+    schema = client.get("/api/schema/?format=json").json()
+    listing = schema["paths"]["/api/v1/places/"]["get"]["responses"]["200"]["content"]
+    collection = listing["application/geo+json"]["schema"]
+    assert collection["properties"]["type"]["enum"] == ["FeatureCollection"]
+    detail = schema["paths"]["/api/v1/places/{slug}/"]["get"]["responses"]["200"]["content"]
+    assert "application/geo+json" not in detail

@@ -148,7 +148,9 @@ class GeoJSONExportMixin:
     a Point where :meth:`coordinates` gives one (longitude, latitude — GeoJSON's order)."""
 
     def get_renderers(self):
-        return [*super().get_renderers(), GeoJSONRenderer()]
+        renderers = super().get_renderers()
+        # Lists only: a detail asked for as GeoJSON is an unknown format (404), like any other.
+        return [*renderers, GeoJSONRenderer()] if self.action == "list" else renderers
 
     def coordinates(self, obj) -> tuple[float, float] | None:
         raise NotImplementedError

@@ -34,6 +34,47 @@ class ErrorSerializer(serializers.Serializer):
     detail = MessageField(required=False, help_text="What was wrong with the request.")
 
 
+# ``?format=geojson`` (export.GeoJSONExportMixin): a FeatureCollection, each feature's
+# properties the record's list row.
+GEOJSON_COLLECTION = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "id", "geometry", "properties"],
+                "properties": {
+                    "type": {"type": "string", "enum": ["Feature"]},
+                    "id": {"type": "string", "description": "The record's slug."},
+                    "geometry": {
+                        "type": "object",
+                        "nullable": True,
+                        "description": "A Point (longitude, latitude); null without coordinates.",
+                        "required": ["type", "coordinates"],
+                        "properties": {
+                            "type": {"type": "string", "enum": ["Point"]},
+                            "coordinates": {
+                                "type": "array",
+                                "items": {"type": "number"},
+                                "minItems": 2,
+                                "maxItems": 2,
+                            },
+                        },
+                    },
+                    "properties": {
+                        "type": "object",
+                        "description": "The record as the JSON list shows it.",
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 class AutoSchema(SpectacularAutoSchema):
     """Adds the error responses (and 304 for conditional reads) to every operation."""
 
@@ -41,6 +82,9 @@ class AutoSchema(SpectacularAutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
+        geojson = responses.get("200", {}).get("content", {}).get("application/geo+json")
+        if geojson is not None:
+            geojson["schema"] = GEOJSON_COLLECTION
         codes = READ_ERRORS if self.method == "GET" else WRITE_ERRORS
         for code in codes:
             if code == "412" and self.method == "POST":
