@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cmsproject import caching
 from cmsproject.editorial.views import VisibleToUserMixin
 from sources.notes import Notes
 
@@ -31,9 +32,11 @@ class PlaceListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        with_events = geography.places_with_counts(
-            geography.place_counts(Event.objects.published())
+        # A count over every published event: once per content version, not per request.
+        counts = caching.cached(
+            "place-counts", lambda: geography.place_counts(Event.objects.published())
         )
+        with_events = geography.places_with_counts(counts)
         counts = {p.pk: p.event_count for p in with_events}
         places = list(
             Place.objects.published().select_related("country").order_by("country__name", "name")
@@ -88,6 +91,20 @@ class PlaceDetailView(VisibleToUserMixin, DetailView):
         return context
 
 
+def topic_counts() -> tuple[dict[int, int], dict[int, int]]:
+    """Published events and agreements per topic (by topic id)."""
+    return tuple(
+        dict(
+            model.objects.published()
+            .filter(topics__isnull=False)
+            .values_list("topics")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for model in (Event, Agreement)
+    )
+
+
 class TopicListView(TemplateView):
     """Every published topic as a tree, each with how many published events and agreements
     it has."""
@@ -96,20 +113,7 @@ class TopicListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = dict(
-            Event.objects.published()
-            .filter(topics__isnull=False)
-            .values_list("topics")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        agreements = dict(
-            Agreement.objects.published()
-            .filter(topics__isnull=False)
-            .values_list("topics")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
+        events, agreements = caching.cached("topic-counts", topic_counts)
         topics = list(Topic.objects.published().order_by("name"))
         children: dict[int | None, list[Topic]] = {}
         shown = {t.pk for t in topics}
@@ -129,8 +133,14 @@ class IndicatorListView(ListView):
     context_object_name = "indicators"
 
     def get_queryset(self):
-        counts = dict(
-            Figure.objects.published().values_list("indicator").annotate(n=Count("id")).order_by()
+        counts = caching.cached(
+            "figure-counts",
+            lambda: dict(
+                Figure.objects.published()
+                .values_list("indicator")
+                .annotate(n=Count("id"))
+                .order_by()
+            ),
         )
         indicators = list(Indicator.objects.published().order_by("name"))
         for indicator in indicators:

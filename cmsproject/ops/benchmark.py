@@ -146,8 +146,14 @@ def targets() -> list[tuple[str, str]]:
         ("calendar", "/events.ics"),
         ("sitemap", "/sitemap.xml"),
         ("search", "/search/?q=energy"),
+        ("places", "/places/"),
+        ("topics", "/topics/"),
+        ("figures", "/figures/"),
     ]
-    for name in ("events", "people", "organizations", "agreements", "sources", "topics"):
+    states = list(Organization.objects.published().states().order_by("pk")[:2])
+    if len(states) == 2:
+        pages.append(("relation", f"/relations/{states[0].slug}/{states[1].slug}/"))
+    for name in ("events", "people", "organizations", "places", "agreements", "sources", "topics"):
         obj = examples[name]
         if obj is not None:
             pages.append((f"{name} detail", obj.get_absolute_url()))
