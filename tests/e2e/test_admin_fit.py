@@ -7,6 +7,7 @@ the records are long-winded on purpose (long names, excerpts, URLs, user agents)
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -184,6 +185,17 @@ def world(superuser):
     agreement.parties.set([kazakhstan, china])
     f.AgreementAliasFactory(agreement=agreement, name="Astana Declaration on Transport (2024)")
     f.SignatoryFactory(agreement=agreement, person=people[0], on_behalf_of=kazakhstan)
+    indicator = f.IndicatorFactory(
+        name="Accumulated direct investment from the partner, as the reporting state counts it"
+    )
+    figure = f.FigureFactory(
+        indicator=indicator,
+        party=kazakhstan,
+        partner=china,
+        value=Decimal("24000000000"),
+        note="Reported as more than $24 bn; the ministry gave no period for the total",
+    )
+    f.CitationFactory(source=source, record=figure, excerpt=LONG_BODY.split("\n")[0][:80])
     ev.Mention.objects.create(
         source=source,
         kind=ev.Mention.Kind.PERSON,
