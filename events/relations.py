@@ -7,12 +7,15 @@ each edition, so that a drop in rank shows.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
 from cmsproject import caching, charts
+from cmsproject.editorial.models import published_through
+from cmsproject.editorial.visibility import live
 
 from . import figures, selectors
 from .models import Agreement, Event, EventSeries, Organization, Participation, Position
@@ -33,10 +36,16 @@ class Relation:
     panels: list[figures.Panel]
     differences: list[figures.Difference]
     notes: figures.FigureNotes
+    total_events: int = 0
+    events_per_year: Counter = field(default_factory=Counter)
     chart: str = ""
 
     @property
     def event_count(self) -> int:
+        return self.total_events
+
+    @property
+    def shown_events(self) -> int:
         return sum(len(y.events) for y in self.years)
 
     @property
@@ -44,20 +53,44 @@ class Relation:
         return sum(len(y.agreements) for y in self.years)
 
 
-def shared_events(first: Organization, second: Organization):
-    """Published events both states took part in (as host, participant or on their soil)."""
-    events = selectors.involving_state(Event.objects.published(), first.iso_code)
-    return selectors.involving_state(events, second.iso_code)
+SHOWN = 100  # shared events listed on the page (the chart and the counts cover them all)
+
+
+def state_event_dates(state: Organization) -> dict[int, datetime.date]:
+    """Start date of every published event ``state`` took part in — as host, by a participant
+    representing it, or on its soil (``selectors.involving_state``) —, by event id: three
+    indexed reads instead of one OR over subqueries, kept until the content changes."""
+
+    def compute() -> dict[int, datetime.date]:
+        events = Event.objects.published()
+        dates = dict(events.filter(host=state).values_list("pk", "start_date"))
+        dates.update(
+            events.filter(published_through("place"), place__country=state).values_list(
+                "pk", "start_date"
+            )
+        )
+        dates.update(
+            Participation.objects.filter(
+                published_through("person"), live("event__"), representing=state
+            ).values_list("event_id", "event__start_date")
+        )
+        return dates
+
+    return caching.cached(f"state-event-dates:{state.pk}", compute)
 
 
 def between(first: Organization, second: Organization) -> Relation:
-    events = selectors.with_delegations(
-        list(
-            shared_events(first, second)
-            .select_related("place__country", "series")
-            .order_by("-start_date", "-pk")
-        )
-    )
+    one, other = state_event_dates(first), state_event_dates(second)
+    shared = {pk: date for pk, date in one.items() if pk in other}
+    latest = sorted(shared, key=lambda pk: (shared[pk], pk), reverse=True)[:SHOWN]
+    found = {
+        e.pk: e
+        for e in Event.objects.published()
+        .filter(pk__in=latest)
+        .select_related("place__country", "series")
+        .order_by()
+    }
+    events = selectors.with_delegations([found[pk] for pk in latest if pk in found])
     agreements = list(
         Agreement.objects.published()
         .filter(parties=first)
@@ -74,11 +107,11 @@ def between(first: Organization, second: Organization) -> Relation:
         if agreement.signed_on:
             year = agreement.signed_on.year
             by_year.setdefault(year, Year(year)).agreements.append(agreement)
-    years = [by_year[y] for y in sorted(by_year, reverse=True)]
+    counts = Counter(date.year for date in shared.values())
     relation = Relation(
         first=first,
         second=second,
-        years=years,
+        years=[by_year[y] for y in sorted(by_year, reverse=True)],
         panels=[
             panel
             for indicator in {f.indicator.pk: f.indicator for f in rows}.values()
@@ -88,6 +121,8 @@ def between(first: Organization, second: Organization) -> Relation:
         ],
         differences=figures.differences(rows),
         notes=figures.FigureNotes(rows),
+        total_events=len(shared),
+        events_per_year=counts,
     )
     relation.chart = year_chart(relation)
     return relation
@@ -97,7 +132,9 @@ def year_chart(relation: Relation) -> str:
     """Meetings and agreements per year, every year from the first to the last (zeros shown)."""
     if not relation.years:
         return ""
-    counts = {y.year: (len(y.events), len(y.agreements)) for y in relation.years}
+    agreements = Counter(y.year for y in relation.years for _ in y.agreements)
+    years = {*relation.events_per_year, *agreements}
+    counts = {y: (relation.events_per_year[y], agreements[y]) for y in years}
     span = list(range(min(counts), max(counts) + 1))
     names = f"{relation.first.name} and {relation.second.name}"
     return charts.stacked_bars(

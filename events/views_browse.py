@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cmsproject import caching
@@ -26,6 +27,8 @@ from .models import (
     Topic,
 )
 
+PLACES_LISTED = 200
+
 
 class PlaceListView(TemplateView):
     template_name = "events/place_list.html"
@@ -36,24 +39,31 @@ class PlaceListView(TemplateView):
         counts = caching.cached(
             "place-counts", lambda: geography.place_counts(Event.objects.published())
         )
-        with_events = geography.places_with_counts(counts)
-        counts = {p.pk: p.event_count for p in with_events}
-        places = list(
-            Place.objects.published().select_related("country").order_by("country__name", "name")
-        )
-        for place in places:
-            place.event_count = counts.get(place.pk, 0)
-        context["map"] = geography.events_map(
-            with_events,
-            title="Where the events took place",
-            description="A map of China and Central Asia; each circle is a place where "
-            "published events took place, larger for more events. The list below has the "
-            "same places.",
-            key="places",
-        )
+        # The places where things happened, most events first; bounded, so that the index of a
+        # large archive stays one page (every place keeps its own page).
+        top = sorted(counts, key=lambda pk: -counts[pk])[:PLACES_LISTED]
+        listed = geography.places_with_counts({pk: counts[pk] for pk in top})
+        listed.sort(key=lambda p: (p.country.name if p.country else "~", p.name))
+        context["more_places"] = max(len(counts) - PLACES_LISTED, 0)
         context["countries"] = [
-            (country, list(group)) for country, group in groupby(places, key=lambda p: p.country)
+            (country, list(group)) for country, group in groupby(listed, key=lambda p: p.country)
         ]
+        # A marker per place: drawn once per content version.
+        context["map"] = mark_safe(
+            caching.cached(
+                "places-map",
+                lambda: str(
+                    geography.events_map(
+                        geography.places_with_counts(counts),
+                        title="Where the events took place",
+                        description="A map of China and Central Asia; each circle is a place "
+                        "where published events took place, larger for more events. The list "
+                        "below has the same places.",
+                        key="places",
+                    )
+                ),
+            )
+        )
         return context
 
 
