@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from cmsproject import caching
@@ -14,9 +14,7 @@ from .models import Event, Place
 
 def place_counts(events: QuerySet[Event]) -> dict[int, int]:
     """How many of ``events`` took place at each place (by place id)."""
-    return dict(
-        events.filter(place__isnull=False).values_list("place").annotate(n=Count("id")).order_by()
-    )
+    return selectors.count_by(events, "place")
 
 
 def places_with_counts(counts: dict[int, int]) -> list[Place]:

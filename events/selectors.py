@@ -54,6 +54,16 @@ def event_list() -> QuerySet[Event]:
     return Event.objects.published().select_related("place__country", "series")
 
 
+def count_by(queryset: QuerySet, field: str) -> dict[int, int]:
+    """How many rows of ``queryset`` each value of ``field`` (a key) has: one GROUP BY."""
+    return dict(
+        queryset.filter(**{f"{field}__isnull": False})
+        .values_list(field)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
 LIST_PARTICIPANTS = 3
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -104,14 +104,7 @@ class PlaceDetailView(VisibleToUserMixin, DetailView):
 def topic_counts() -> tuple[dict[int, int], dict[int, int]]:
     """Published events and agreements per topic (by topic id)."""
     return tuple(
-        dict(
-            model.objects.published()
-            .filter(topics__isnull=False)
-            .values_list("topics")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for model in (Event, Agreement)
+        selectors.count_by(model.objects.published(), "topics") for model in (Event, Agreement)
     )
 
 
@@ -145,12 +138,7 @@ class IndicatorListView(ListView):
     def get_queryset(self):
         counts = caching.cached(
             "figure-counts",
-            lambda: dict(
-                Figure.objects.published()
-                .values_list("indicator")
-                .annotate(n=Count("id"))
-                .order_by()
-            ),
+            lambda: selectors.count_by(Figure.objects.published(), "indicator"),
         )
         indicators = list(Indicator.objects.published().order_by("name"))
         for indicator in indicators:
