@@ -20,6 +20,7 @@ from django.db import models
 
 from cmsproject.editorial import redirects
 from cmsproject.editorial.actions import Action
+from cmsproject.editorial.concurrency import lock_rows
 from cmsproject.editorial.models import Publishable
 from cmsproject.editorial.references import Relation, relations_of
 
@@ -98,9 +99,7 @@ class MergeRecords(Action):
 
     def lock(self) -> None:
         model = type(self.obj)
-        locked = model._default_manager.select_for_update().filter(
-            pk__in=[self.obj.pk, *self.dup_pks]
-        )
+        locked = lock_rows(model._default_manager.filter(pk__in=[self.obj.pk, *self.dup_pks]))
         self.fresh = {r.pk: r for r in locked}
 
     def check(self) -> None:

@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.dispatch import Signal
 
 from . import workflow
+from .concurrency import lock_rows
 from .models import Publishable, Status
 from .rights import ChangeRefused, acting, check_may_change
 from .visibility import unrestricted
@@ -66,7 +67,7 @@ class Action:
         obj = self.obj
         if obj is not None and obj.pk is not None:
             with unrestricted():
-                self.stored = type(obj)._base_manager.select_for_update().filter(pk=obj.pk).first()
+                self.stored = lock_rows(type(obj)._base_manager.filter(pk=obj.pk)).first()
 
     @property
     def current(self) -> str:

@@ -10,7 +10,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.dateparse import parse_datetime
+
+
+def lock_rows(queryset: models.QuerySet) -> models.QuerySet:
+    """``queryset`` locking its own rows until the transaction ends (``SELECT … FOR UPDATE OF``).
+
+    Only the model's own table is locked: a manager may join other tables to decide what an
+    audience sees (a figure is hidden with its indicator or its optional partner), and
+    PostgreSQL refuses to lock the nullable side of such an outer join. SQLite has no row locks;
+    its write lock serialises the transaction instead."""
+    return queryset.select_for_update(of=("self",))
 
 
 def version_of(obj) -> str:

@@ -42,7 +42,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import revisions
 from .actions import Action, announce
-from .concurrency import version_of
+from .concurrency import lock_rows, version_of
 from .models import Publishable, Status, author_field
 from .rights import ChangeRefused, as_system, can_publish, proposing
 from .visibility import for_readers, unrestricted
@@ -321,12 +321,9 @@ class PublishChanges(Action):
     def lock(self) -> None:
         super().lock()
         if self.stored is not None:
-            self.revision = (
-                open_revisions(type(self.stored))
-                .select_for_update()
-                .filter(object_id=self.stored.pk)
-                .first()
-            )
+            self.revision = lock_rows(
+                open_revisions(type(self.stored)).filter(object_id=self.stored.pk)
+            ).first()
 
     def check(self) -> None:
         if self.stored is None or self.revision is None:

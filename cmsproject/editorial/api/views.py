@@ -14,6 +14,7 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from cmsproject.editorial import actions, pending, rights, workflow
+from cmsproject.editorial.concurrency import lock_rows
 from cmsproject.editorial.models import Publishable, Status
 
 from .errors import PreconditionFailed, StatusChangeRefused
@@ -154,7 +155,7 @@ class RecordViewSet(
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
             instance = self.get_object()
-            type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+            lock_rows(type(instance)._default_manager.filter(pk=instance.pk)).first()
             if pending.must_propose(request.user, instance):
                 return self.propose(request, instance, partial=partial)
             self.check_may_change(request, instance)
