@@ -18,6 +18,17 @@ def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("root", "root@example.org", "pw-for-tests-9")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Passwords in tests are hashed with a fast hasher: the production one (PBKDF2, a million
+    rounds) costs 0.4 s a hash here, and most tests create a user or two and log them in.
+    Logging in, password checks and changes behave the same with either hasher."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with empty caches (the content version restarts with each test's

@@ -2,16 +2,14 @@
 
 import pytest
 
-from cmsproject.ops.demo import load_demo
-
 from .conftest import slugs
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def demo():
-    return load_demo()
+def demo(demo_data, db):
+    """The demo data, loaded once for the module."""
 
 
 def listed(client, endpoint: str, **params) -> list[str]:

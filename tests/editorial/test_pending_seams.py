@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
 from cmsproject.editorial import pending
@@ -21,8 +20,8 @@ SLUG = "zz-pending-marker"
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", verbosity=0)
+def demo(demo_data, db):
+    """The demo data, loaded once for the module; each test's changes are rolled back."""
 
 
 def public_text(client: Client, path: str) -> str:

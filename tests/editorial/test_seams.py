@@ -12,7 +12,6 @@ from __future__ import annotations
 import pytest
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.management import call_command
 from django.db import models
 
 from cmsproject.editorial.models import Publishable, Status
@@ -67,8 +66,8 @@ def test_every_editorial_model_reads_through_the_audience(model):
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", verbosity=0)
+def demo(demo_data, db):
+    """The demo data, loaded once for the module; each test's changes are rolled back."""
 
 
 def _hide(target: models.Model) -> None:

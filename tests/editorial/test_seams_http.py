@@ -16,7 +16,6 @@ import re
 import pytest
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
 from cmsproject.editorial.models import Publishable, Status
@@ -134,8 +133,8 @@ def sitemap_paths(client) -> list[str]:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", verbosity=0)
+def demo(demo_data, db):
+    """The demo data, loaded once for the module; each test's changes are rolled back."""
 
 
 # How the far end leaves the site: returned to draft, or published but past its expiry time

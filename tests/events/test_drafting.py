@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cmsproject.editorial.visibility import READERS, Audience, viewing_as
-from cmsproject.ops.demo import load_demo
 from events.drafting import draft_event, find_dates, guess_date, guess_kind, matching_events
 from events.linking.index import invalidate
 from events.linking.service import link_source, reject_mention
@@ -146,9 +145,10 @@ def test_no_kind_when_the_text_names_no_meeting():
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_data, db):
+    """The demo data, loaded once for the module (each test's changes are rolled back); the
+    name index is rebuilt from it for each test."""
     invalidate()
-    load_demo()
     yield
     invalidate()
 
