@@ -27,6 +27,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.query import ModelIterable
+from django.urls import get_resolver
 from django.utils import timezone
 
 PUBLISHED = "published"
@@ -375,6 +376,12 @@ class AudienceMiddleware:
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
+        # The URLconf pulls in the views, serializers and filters, whose class-level querysets
+        # (a RecordLink's records, a filter's choices) are built when their module is first
+        # imported. Imported by the first request, they would be built for that request's
+        # audience — a reader's, usually — and keep it: an editor could then name no draft.
+        # So they are imported here, before any request, for no audience.
+        get_resolver().url_patterns  # noqa: B018
 
     def __call__(self, request):
         token = _audience.set(RequestAudience(request))
