@@ -10,14 +10,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from sources import facts
 from sources.admin import SourceAdmin
 from sources.models import Source
-from sources.notes import CLAIM_LABELS
 
 from .admin_drafting import SourceDraftingMixin
 from .admin_merge import MergeDuplicatesMixin
 from .linking.service import MODELS, accept_mention, reject_mention
-from .models import Mention
+from .models import Indicator, Mention
 
 
 def decision_buttons(mention: Mention) -> str:
@@ -48,13 +48,19 @@ def decision_cell(mention: Mention) -> str:
 def accepted_message(mention: Mention, citations: list) -> str:
     """What accepting did: where the sentence is now cited, or that nothing rests on it yet."""
     label = str(mention.record or mention.label)
+    if mention.kind == Mention.Kind.FIGURE:
+        figure = mention.record
+        state = "a draft" if figure is not None and not figure.is_published else "recorded"
+        cited = "the sentence is cited on its value" if citations else "the sentence was cited"
+        return f"Accepted: the figure {label} is {state}; {cited}. Check it, then publish it."
     if not citations:
         return (
             f"Accepted: this source names {label}. Nothing cites it yet — create the event "
             "from this source, or add it to an event, to cite the sentence there."
         )
     where = "; ".join(
-        f"“{c.record}” ({CLAIM_LABELS.get(c.claim, c.claim) or 'as a whole'})" for c in citations
+        f"“{c.record}” ({facts.label_of(facts.model_of(c), c.claim) if c.claim else 'as a whole'})"
+        for c in citations
     )
     return f"Accepted: {label}. The sentence is cited on {where}."
 
@@ -128,7 +134,9 @@ class MentionAdmin(MentionDisplay, admin.ModelAdmin):
             chosen = int(request.GET["record"])
             if chosen not in {c["id"] for c in mention.candidates}:
                 raise PermissionDenied("That record is not one of the candidates.")
-            record = MODELS[mention.kind].objects.get(pk=chosen)
+            # a figure's candidates are indicators; a name's, records of its kind
+            chosen_from = Indicator if mention.kind == Mention.Kind.FIGURE else MODELS[mention.kind]
+            record = chosen_from.objects.get(pk=chosen)
         try:
             citations = accept_mention(mention=mention, user=request.user, record=record)
         except ValidationError as exc:

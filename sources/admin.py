@@ -5,28 +5,53 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin
 
+from . import facts
 from .forms import ImportArticlesForm
 from .ingestion.service import import_files, summarise
 from .models import Citation, Outlet, Source
 
 
 class CitationRowForm(forms.ModelForm):
-    """Widget sizes that share an inline row's width: most to the excerpt, little to the rest
-    (the admin stylesheet lets each field fill its column, in proportion to these sizes)."""
+    """A citation row: the fact it backs is picked from the record's own facts (an event's
+    date, place, participants…; sources/facts.py). Widget sizes share the inline row's width:
+    most to the excerpt, little to the rest (the admin stylesheet lets each field fill its
+    column, in proportion to these sizes)."""
+
+    record_model: type | None = None  # set per inline: the model of the record cited
+
+    claim = forms.ChoiceField(
+        label="Fact",
+        required=False,
+        help_text="Which fact of the record the excerpt backs.",
+    )
 
     class Meta:
         widgets = {
             "excerpt": AdminTextareaWidget(attrs={"rows": 3, "cols": 40}),
-            "claim": AdminTextInputWidget(attrs={"size": 10}),
             "claimed_value": AdminTextInputWidget(attrs={"size": 14}),
             "note": AdminTextareaWidget(attrs={"rows": 2, "cols": 16}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["claim"]
+        field.choices = facts.fact_choices(self.record_model)
+        stored = self.instance.claim if self.instance.pk else ""
+        if stored and stored not in dict(field.choices):
+            # shown as it is (and refused on save, saying why) rather than silently blanked
+            field.choices = [*field.choices, (stored, f"{stored} (not a fact of this record)")]
+
+    def clean_claim(self) -> str:
+        try:
+            return facts.resolve_claim(self.record_model, self.cleaned_data.get("claim"))
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
 
 
 class CitationInline(GenericRowInline):
@@ -39,6 +64,10 @@ class CitationInline(GenericRowInline):
     fields = ["source", "excerpt", "claim", "claimed_value", "note", "position"]
     verbose_name = "citation"
     verbose_name_plural = "citations (sources this record rests on)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        form = type("CitationRowForm", (self.form,), {"record_model": self.parent_model})
+        return super().get_formset(request, obj, form=form, **kwargs)
 
 
 @admin.register(Outlet)

@@ -16,6 +16,7 @@ from cmsproject.editorial.paths import named_path, slug_path
 from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
 
+from . import facts
 from .text import excerpt_occurs_in
 
 alpha3 = RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 3166 code in capitals, e.g. KAZ."))
@@ -254,8 +255,17 @@ class Citation(EditorialRow):
     def __str__(self) -> str:
         return f"{self.source} — “{self.excerpt[:60]}”"
 
+    def check_claim(self, model) -> None:
+        """Store the claim as the key of the fact of ``model`` it names; refuse one that names
+        no fact of that record (sources/facts.py)."""
+        try:
+            self.claim = facts.resolve_claim(model, self.claim)
+        except ValidationError as exc:
+            raise ValidationError({"claim": exc.messages}) from exc
+
     def clean(self) -> None:
         super().clean()
+        self.check_claim(facts.model_of(self))
         if (
             self.source_id
             and self.excerpt

@@ -5,25 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import facts
 from .models import Citation
-
-CLAIM_LABELS = {
-    "start_date": "date",
-    "end_date": "end date",
-    "signed_on": "signing date",
-    "title": "title",
-    "place": "place",
-    "name": "name",
-    "kind": "kind",
-    "host": "host",
-    # a relation to a person or body (events/linking/settling.py)
-    "participation": "participants",
-    "signature": "signatories",
-    "parties": "parties",
-    # a figure (events.models.Figure)
-    "value": "value",
-    "period": "period",
-}
 
 
 @dataclass
@@ -33,7 +16,7 @@ class Note:
 
     @property
     def claim_label(self) -> str:
-        return CLAIM_LABELS.get(self.citation.claim, self.citation.claim.replace("_", " "))
+        return facts.label_of(facts.model_of(self.citation), self.citation.claim)
 
 
 class Notes:

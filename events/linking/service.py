@@ -15,8 +15,8 @@ from cmsproject.editorial.rights import check_may_change
 from sources.ingestion.cleaning import sentence_around
 from sources.models import Citation, Source
 
-from ..models import Agreement, Event, Mention, Organization, Person, Place
-from . import settling
+from ..models import Agreement, Event, Figure, Indicator, Mention, Organization, Person, Place
+from . import figures, settling
 from .index import NameIndex, get_index
 from .matcher import Found, find_names
 
@@ -104,20 +104,30 @@ def link_sources(
     """:func:`link_source` for several sources, their suggestions saved in one insert."""
     index = get_index()
     types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
+    figure_context = figures.FigureContext()
     new_rows: list[Mention] = []
     out = []
     for source in sources:
         found = find_mentions(source, index=index)
         new_rows += _new_mentions(source, found, index, types, new_source=new_sources)
+        known = set() if new_sources else _known_figures(source)
+        new_rows += figures.figure_mentions(source, found, figure_context, known=known)
         out.append([_as_dict(f, index) for f in found])
     Mention.objects.bulk_create(new_rows)
     return out
 
 
+def _known_figures(source: Source) -> set[str]:
+    """The figures already suggested for ``source``, whatever was decided on them."""
+    figures_found = Mention.objects.filter(source=source, kind=Mention.Kind.FIGURE)
+    return set(figures_found.values_list("proposed_name", flat=True))
+
+
 def _new_mentions(source, found: list[Found], index: NameIndex, types, *, new_source: bool):
+    names = Mention.objects.filter(source=source).exclude(kind=Mention.Kind.FIGURE)
     existing = {
         (m.content_type_id, m.object_id, m.proposed_name if m.object_id is None else ""): m
-        for m in (Mention.objects.filter(source=source) if not new_source else [])
+        for m in (names if not new_source else [])
     }
     groups: dict[tuple, list[Found]] = {}
     for f in found:
@@ -170,12 +180,22 @@ class AcceptSuggestion(Action):
     def __init__(self, mention: Mention, *, user, record=None) -> None:
         super().__init__(mention, user=user)
         self.record = record if record is not None else mention.record
+        self.figure: tuple[Figure, bool] | None = None
 
     def check(self) -> None:
         _check_may_decide(self.user)
         mention = self.obj
         if mention.decision == Mention.Decision.ACCEPTED:
             raise ValidationError("This suggestion has already been accepted.")
+        if mention.kind == Mention.Kind.FIGURE:
+            # ``record``, when given, is the indicator the editor chose among the candidates
+            chosen = self.record if isinstance(self.record, Indicator) else None
+            if chosen is None and mention.candidates:
+                raise ValidationError(
+                    "This amount fits several indicators; choose which one before accepting it."
+                )
+            self.figure = figures.figure_of(mention, chosen, self.user)
+            return
         if self.record is None and mention.is_ambiguous:
             raise ValidationError(
                 "This name fits several records; choose which one before accepting it."
@@ -212,6 +232,8 @@ class AcceptSuggestion(Action):
 
     def perform(self) -> list[Citation]:
         mention, user = self.obj, self.user
+        if self.figure is not None:
+            return self._accept_figure(*self.figure)
         record = self.record
         citations = self._citations()
         if record is None:
@@ -232,12 +254,32 @@ class AcceptSuggestion(Action):
             citation.full_clean()
             self.stamp(citation, f"Accepted from the suggestions of “{mention.source}”")
             citation.save()
-        mention.content_type = ContentType.objects.get_for_model(record)
-        mention.object_id = record.pk
-        mention.decision = Mention.Decision.ACCEPTED
-        mention.decided_by, mention.decided_at = user, timezone.now()
-        mention.save()
+        self._decide(mention, record)
         return citations
+
+    def _accept_figure(self, figure: Figure, new: bool) -> list[Citation]:
+        """A draft figure (or the same figure already recorded) citing the sentence."""
+        mention, user = self.obj, self.user
+        if new:
+            figure.status = Status.DRAFT
+            self.stamp(figure, f"Suggested by the import of “{mention.source}”")
+            figure.full_clean(exclude=["slug"])
+            figure.save()
+        citation = figures.citation_for(mention, figure, user)
+        citations = [citation] if citation is not None else []
+        for citation in citations:
+            check_may_change(user, citation, action="add")
+            citation.full_clean()
+            self.stamp(citation, f"Accepted from the suggestions of “{mention.source}”")
+            citation.save()
+        self._decide(mention, figure)
+        return citations
+
+    def _decide(self, mention: Mention, record) -> None:
+        mention.record = record  # sets the type and id, and what ``mention.record`` reads
+        mention.decision = Mention.Decision.ACCEPTED
+        mention.decided_by, mention.decided_at = self.user, timezone.now()
+        mention.save()
 
 
 class RejectSuggestion(Action):

@@ -96,6 +96,18 @@ class Agreement(Publishable):
     citations = citations_relation()
 
     history = HistoricalRecords(m2m_fields=[parties, topics])
+
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("title", _("title")),
+        ("kind", _("kind")),
+        ("signed_on", _("signing date")),
+        ("place", _("place of signing")),
+        ("parties", _("parties")),
+        ("signature", _("signatories")),
+        ("legal_status", _("legal status")),
+        ("entry_into_force", _("entry into force")),
+    )
     slug_source = "title"
 
     class Meta(Publishable.Meta):

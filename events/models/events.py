@@ -145,6 +145,18 @@ class Event(Publishable):
     citations = citations_relation()
 
     history = HistoricalRecords(m2m_fields=[topics])
+
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("title", _("title")),
+        ("kind", _("kind")),
+        ("start_date", _("date")),
+        ("end_date", _("end date")),
+        ("place", _("place")),
+        ("host", _("host")),
+        ("series", _("series")),
+        ("participation", _("participants")),
+    )
     slug_source = "title"
 
     class Meta(Publishable.Meta):

@@ -44,9 +44,23 @@ class Indicator(Publishable):
             "side's report is compared with the other's. Off for exports, loans, investment."
         ),
     )
+    keywords = models.TextField(
+        blank=True,
+        help_text=_(
+            "Words that name it in articles, one per line, in any language (trade turnover, "
+            "bilateral trade, товарооборот): imports suggest the figures that sentences with "
+            "these words report."
+        ),
+    )
     citations = citations_relation()
 
     history = HistoricalRecords()
+
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("name", _("name")),
+        ("unit", _("unit")),
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["name"]
@@ -152,6 +166,12 @@ class Figure(Publishable):
 
     objects = FigureQuerySet.as_manager()
     history = HistoricalRecords()
+
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("value", _("value")),
+        ("period", _("period")),
+    )
 
     slug_source = "label"
     #: A figure is seen only with its indicator and both its parties (cmsproject.editorial).

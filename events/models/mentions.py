@@ -27,6 +27,7 @@ class Mention(EditorialRow):
         PLACE = "place", _("Place")
         AGREEMENT = "agreement", _("Agreement")
         EVENT = "event", _("Event")
+        FIGURE = "figure", _("Figure")
 
     class Decision(models.TextChoices):
         SUGGESTED = "suggested", _("Suggested")
@@ -55,6 +56,14 @@ class Mention(EditorialRow):
         default=list,
         blank=True,
         help_text=_("When the name fits several records: who it could be. Never guessed."),
+    )
+    details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_(
+            "For a figure: what was read in the sentence — value, unit, period, and the "
+            "indicator and sides when the sentence names them (events/linking/figures.py)."
+        ),
     )
     decision = models.CharField(
         max_length=10, choices=Decision.choices, default=Decision.SUGGESTED, db_index=True
@@ -91,6 +100,12 @@ class Mention(EditorialRow):
 
     @property
     def label(self) -> str:
+        if self.kind == self.Kind.FIGURE and self.object_id is None:
+            return (
+                f"{self.proposed_name} (which indicator?)"
+                if self.candidates
+                else (f"{self.proposed_name} (new figure)")
+            )
         if self.object_id is None:
             if self.candidates:
                 return f"{self.text} (ambiguous)"

@@ -75,6 +75,14 @@ class Organization(Publishable):
     objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[members])
 
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("name", _("name")),
+        ("kind", _("kind")),
+        ("founded_on", _("founding date")),
+        ("members", _("members")),
+    )
+
     class Meta(Publishable.Meta):
         ordering = ["name"]
         constraints = [
@@ -144,6 +152,13 @@ class Place(Publishable):
     citations = citations_relation()
 
     history = HistoricalRecords()
+
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("name", _("name")),
+        ("country", _("country")),
+        ("coordinates", _("location")),
+    )
 
     class Meta(Publishable.Meta):
         ordering = ["name"]

@@ -65,6 +65,15 @@ class Person(Publishable):
 
     history = HistoricalRecords()
 
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (
+        ("name", _("name")),
+        ("native_name", _("native name")),
+        ("born_on", _("date of birth")),
+        ("country", _("country")),
+        ("office", _("offices")),
+    )
+
     class Meta(Publishable.Meta):
         verbose_name_plural = "people"
         ordering = ["sort_name", "name"]

@@ -32,6 +32,9 @@ class Topic(Publishable):
 
     history = HistoricalRecords()
 
+    # The facts a citation may back (sources/facts.py): key → what readers see.
+    cited_facts = (("name", _("name")),)
+
     class Meta(Publishable.Meta):
         ordering = ["name"]
         constraints = [

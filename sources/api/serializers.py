@@ -51,10 +51,18 @@ class CitationSerializer(serializers.ModelSerializer):
         citation = Citation(**attrs)
         try:
             citation.clean_fields(exclude=["content_type", "object_id"])
+            citation.check_claim(self.record_model())
             citation.clean()
         except DjangoValidationError as exc:
             raise serializers.ValidationError(serializers.as_serializer_error(exc)) from exc
+        attrs["claim"] = citation.claim
         return attrs
+
+    def record_model(self):
+        """The model of the record these citations back (the serializer holding the list)."""
+        holder = getattr(self.parent, "parent", None)
+        meta = getattr(holder, "Meta", None)
+        return getattr(meta, "model", None)
 
 
 class CitedSerializer(RecordSerializer):

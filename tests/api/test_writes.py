@@ -40,7 +40,8 @@ def test_create_an_event_with_relations_by_slug(editor_client, world):
         ("murat-nurtleu", "Host"),
     ]
     citation = event.citations.get()
-    assert (citation.source.slug, citation.claim) == ("ministers-meet-in-chengdu", "participants")
+    # the fact named by its label ("participants") is stored by its key
+    assert (citation.source.slug, citation.claim) == ("ministers-meet-in-chengdu", "participation")
     body = response.json()
     assert body["participants"][1]["person"]["name"] == "Murat Nurtleu"
     assert body["citations"][0]["outlet"] == "Astana Times"

@@ -9,6 +9,8 @@ INDICATORS = [
         "name": "Bilateral trade turnover",
         "unit": "USD",
         "symmetric": True,
+        "keywords": "trade turnover\nbilateral trade\ntrade between\ntrade with\ntrade volume\n"
+        "товарооборот\nвзаимная торговля\n贸易额",
         "description": (
             "The trade volume between two states: exports and imports added together. Each "
             "side's customs count it, and the two counts seldom agree: both are shown when both "
@@ -20,6 +22,7 @@ INDICATORS = [
         "name": "Accumulated investment from the partner",
         "unit": "USD",
         "symmetric": False,
+        "keywords": "accumulated investment\ninvestment stock\nнакопленные инвестиции",
         "description": (
             "Investment the partner's companies have made in the reporting state over the "
             "years, as the reporting state counts it at a given date."

@@ -293,7 +293,7 @@ def _cited_by(source: str, *rows: tuple) -> list[tuple]:
     ]
 
 
-# The claim says which fact of the record the excerpt backs (sources/notes.py, CLAIM_LABELS):
+# The claim says which fact of the record the excerpt backs (cited_facts, sources/facts.py):
 # start_date, place, host and participation for an event, signed_on, parties and signature for
 # an agreement, "" for the record as a whole; a figure's claim is named after it, with a note.
 CITATIONS = [
