@@ -8,6 +8,7 @@ each edition, so that a drop in rank shows.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -176,6 +177,32 @@ class Delegations:
 
 UNRANKED = 100
 
+# An office read from the role a participation gives, for a participant with no office on
+# file that day ("First Deputy Minister of Foreign Affairs"): the first pattern that matches
+# gives the rank, on the scale of Position.RANKS. Deputies before their principals.
+_TITLE_RANKS = [
+    (r"\b(deputy|vice)[- ]?(prime minister|premier|chairman of the cabinet)", 28),
+    (r"\b(prime minister|premier|chairman of the cabinet)", 20),
+    (r"\bvice[- ]president", 15),
+    (r"\b(president|head of state)\b", 10),
+    (r"\bsecretary[- ]general", 25),
+    (r"\b(deputy|vice)\b.*\b(foreign minister|minister of foreign affairs)", 50),
+    (r"\b(foreign minister|minister of foreign affairs)", 30),
+    (r"\b(deputy|vice)[- ]minister", 55),
+    (r"\bminister\b", 40),
+    (r"\b(ambassador|envoy)\b", 60),
+    (r"\b(senator|speaker|member of parliament|deputy of the)", 70),
+]
+_TITLE_PATTERNS = [(re.compile(pattern, re.IGNORECASE), rank) for pattern, rank in _TITLE_RANKS]
+
+
+def rank_of_title(title: str) -> int:
+    """The rank of an office named in words; :data:`UNRANKED` when the words name none."""
+    for pattern, rank in _TITLE_PATTERNS:
+        if pattern.search(title or ""):
+            return rank
+    return UNRANKED
+
 
 def delegations(series: EventSeries) -> Delegations | None:
     """For each edition of ``series`` and each state there, the most senior person it sent
@@ -210,7 +237,7 @@ def delegations(series: EventSeries) -> Delegations | None:
                 person_name=p.person.name,
                 person_url=p.person.get_absolute_url(),
                 office=p.label,
-                rank=held[0].rank if held else UNRANKED,
+                rank=held[0].rank if held else rank_of_title(p.role),
             )
             current = seats[state.pk].get(column)
             if current is None or seat.rank < current.rank:

@@ -120,3 +120,31 @@ def test_the_state_chart_counts_a_summit_once_and_shows_empty_years(client, stat
     bars = re.findall(r"<title>([^<]*)</title></rect>", chart)
     assert sorted(bars) == ["2021: 1 With one partner", "2023: 1 With several partners"]
     assert ">2022<" in chart  # a year without events is on the axis, as zero
+
+
+def test_a_role_given_in_words_ranks_like_the_office_it_names(client, states):
+    kaz, chn, _ = states
+    series = f.EventSeriesFactory(name="Foreign Ministers' Meeting")
+    # no office on file for either: the role each participation gives is read instead
+    minister, deputy = f.PersonFactory(name="Full Minister"), f.PersonFactory(name="The Deputy")
+    first = f.EventFactory(series=series, ordinal=1, start_date=D(2023, 4, 27))
+    second = f.EventFactory(series=series, ordinal=2, start_date=D(2025, 4, 26))
+    f.ParticipationFactory(
+        event=first, person=minister, representing=kaz, role="Minister of Foreign Affairs"
+    )
+    f.ParticipationFactory(
+        event=second,
+        person=deputy,
+        representing=kaz,
+        role="First Deputy Minister of Foreign Affairs",
+    )
+    f.ParticipationFactory(event=second, person=f.PersonFactory(name="Wang"), representing=chn)
+
+    page = client.get(second.get_absolute_url()).content.decode()
+
+    table = page[page.index('id="delegations-heading"') : page.index("</table>")]
+    row = table[table.index(">Kazakhstan<") :]
+    row = row[: row.index("</tr>")]
+    lower = row[row.index('class="lower-rank"') :]
+    assert "First Deputy Minister of Foreign Affairs" in lower
+    assert "Full Minister" not in lower  # the minister's edition is not marked lower
