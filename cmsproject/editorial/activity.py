@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django import forms
@@ -12,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from . import spreadsheet
 from .audit import ACTIONS, Cursor, Entry, Filters, activity_page, iter_activity, record_models
 
 PAGE_SIZE = 50
@@ -92,24 +92,19 @@ class _Echo:
         return value
 
 
-def _cell(value: str) -> str:
-    # A name typed as "=HYPERLINK(…)" must stay text in a spreadsheet, not become a formula.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _csv_lines(entries: Iterator[Entry]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = spreadsheet.writer(_Echo())  # every cell neutralised
     yield writer.writerow(["when", "user", "action", "record type", "record id", "record", "note"])
     for e in entries:
         yield writer.writerow(
             [
                 timezone.localtime(e.date).isoformat(),
-                _cell(e.user),
+                e.user,
                 e.action_label,
                 e.record_type,
                 e.object_id,
-                _cell(e.label),
-                _cell(e.reason),
+                e.label,
+                e.reason,
             ]
         )
 

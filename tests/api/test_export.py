@@ -49,3 +49,27 @@ def test_spreadsheet_formulas_are_neutralised(editor_client, anon, world):
 
 def test_other_lists_have_no_csv(anon, world):
     assert anon.get("/api/v1/topics/", {"format": "csv"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["=HYPERLINK(evil)", "+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1+1", "\r=1+1", "-2+3"]
+)
+def test_every_cell_is_neutralised_related_names_included(anon, world, name):
+    from events.models import Place
+
+    Place.objects.filter(slug="chengdu").update(name=name)  # a related record of the event
+    table = rows(anon.get("/api/v1/events/", {"format": "csv", "country": "KAZ"}))
+    [event] = [r for r in table if r["slug"] == "fifth-ministers-meeting"]
+    assert event["place"] == "'" + name
+    assert event["place_slug"] == "chengdu"
+
+
+def test_numbers_stay_numbers_in_csv():
+    from cmsproject.editorial.spreadsheet import safe_cell
+
+    assert [safe_cell(v) for v in (-12.5, "-12.5", "41000000000", None)] == [
+        "-12.5",
+        "-12.5",
+        "41000000000",
+        "",
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -13,27 +12,18 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from .. import spreadsheet
+
 
 def _cell(value) -> str:
+    """A value as the text of its cell (neutralised when written, :mod:`..spreadsheet`)."""
     if value is None:
         return ""
     if isinstance(value, dict):  # a related record
         return str(value.get("name") or value.get("title") or value.get("slug") or "")
     if isinstance(value, list):
         return "; ".join(_cell(v) for v in value)
-    text = str(value)
-    # A spreadsheet would run "=…" as a formula; numbers such as -12.5 stay as they are.
-    if text[:1] in ("=", "+", "-", "@") and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return str(value)
 
 
 PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,100}")
@@ -68,9 +58,9 @@ class CSVRenderer(BaseRenderer):
                     columns.append(key)
             flat_rows.append(flat)
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(flat_rows)
+        writer = spreadsheet.writer(out, lineterminator="\r\n")  # every cell neutralised
+        writer.writerow(columns)
+        writer.writerows([[row.get(column, "") for column in columns] for row in flat_rows])
         return out.getvalue().encode(self.charset)
 
 
