@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from cmsproject.editorial.dates import day_after
+
 from . import selectors
 from .models import Event, Organization
 
@@ -111,7 +113,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
     ]
     latest = events.order_by("-start_date", "-pk")[:ICS_SIZE]
     for event in sorted(latest, key=lambda e: (e.start_date, e.pk)):
-        end = (event.end_date or event.start_date) + datetime.timedelta(days=1)
+        end = day_after(event.end_date or event.start_date)  # DTEND is the day after
         where = "Online" if event.is_online else (event.place.name if event.place else "")
         lines += [
             "BEGIN:VEVENT",

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from .dates import day_after
 from .models import Publishable
 from .registry import edited_models, publishable_models
 from .workflow import VERBS
@@ -227,7 +228,7 @@ class Filters:
         if self.date_from:
             q &= Q(history_date__gte=_start_of(self.date_from))
         if self.date_to:
-            q &= Q(history_date__lt=_start_of(self.date_to + datetime.timedelta(days=1)))
+            q &= Q(history_date__lt=_start_of(day_after(self.date_to)))
         return q
 
 

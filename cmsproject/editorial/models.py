@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .dates import DateRangeMixin
 from .visibility import (
     AudienceManager,
     AudienceQuerySet,
@@ -105,7 +106,7 @@ def author_field() -> models.ForeignKey:
     )
 
 
-class Publishable(models.Model):
+class Publishable(DateRangeMixin, models.Model):
     """Abstract base of every record readers can see: Outlet, Source, Event, Person…"""
 
     slug = models.SlugField(

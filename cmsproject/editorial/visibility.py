@@ -30,6 +30,8 @@ from django.db.models.query import ModelIterable
 from django.urls import get_resolver
 from django.utils import timezone
 
+from .dates import DateRangeMixin
+
 PUBLISHED = "published"
 
 
@@ -319,7 +321,7 @@ class AudienceManager(models.Manager):
         return queryset
 
 
-class EditorialRow(models.Model):
+class EditorialRow(DateRangeMixin, models.Model):
     """Base of the rows that relate records (participations, offices, citations, aliases…):
     hidden with the records they need (see the module docstring)."""
 

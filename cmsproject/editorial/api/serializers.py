@@ -109,7 +109,10 @@ class RecordSerializer(serializers.ModelSerializer):
             if name in getattr(self.Meta, "many_to_many", ()):
                 getattr(instance, name).set(value)
             else:
-                getattr(self, f"save_{name}")(instance, value)
+                try:
+                    getattr(self, f"save_{name}")(instance, value)
+                except serializers.ValidationError as exc:
+                    raise serializers.ValidationError({name: exc.detail}) from exc
 
     def create(self, validated_data):
         data, later = self._split(dict(validated_data))
@@ -127,6 +130,10 @@ class RecordSerializer(serializers.ModelSerializer):
         instance.save()
         self._save_related(instance, later)
         return instance
+
+
+def _messages(exc: DjangoValidationError) -> dict | list:
+    return exc.message_dict if hasattr(exc, "error_dict") else exc.messages
 
 
 def sync_children(
@@ -150,6 +157,11 @@ def sync_children(
         child = existing.get(tuple(values.get(k) for k in key)) or make()
         for name, value in values.items():
             setattr(child, name, value)
+        try:
+            # the model's own rules, as for the record: a row is not saved on weaker terms
+            child.full_clean(validate_constraints=False)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({order: _messages(exc)}) from exc
         child._history_user = user
         child.save()
         kept.add(child.pk)
