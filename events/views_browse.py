@@ -7,6 +7,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
@@ -35,36 +36,34 @@ class PlaceListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # A count over every published event: once per content version, not per request.
-        counts = caching.cached(
-            "place-counts", lambda: geography.place_counts(Event.objects.published())
-        )
-        # The places where things happened, most events first; bounded, so that the index of a
-        # large archive stays one page (every place keeps its own page).
-        top = sorted(counts, key=lambda pk: -counts[pk])[:PLACES_LISTED]
-        listed = geography.places_with_counts({pk: counts[pk] for pk in top})
-        listed.sort(key=lambda p: (p.country.name if p.country else "~", p.name))
-        context["more_places"] = max(len(counts) - PLACES_LISTED, 0)
-        context["countries"] = [
-            (country, list(group)) for country, group in groupby(listed, key=lambda p: p.country)
-        ]
-        # A marker per place: drawn once per content version.
-        context["map"] = mark_safe(
-            caching.cached(
-                "places-map",
-                lambda: str(
-                    geography.events_map(
-                        geography.places_with_counts(counts),
-                        title="Where the events took place",
-                        description="A map of China and Central Asia; each circle is a place "
-                        "where published events took place, larger for more events. The list "
-                        "below has the same places.",
-                        key="places",
-                    )
-                ),
-            )
-        )
+        # The map and the list are the same for every reader: rendered once per content
+        # version, so a request costs a cache read however many places the archive has.
+        context["index"] = mark_safe(caching.cached("places-index", _places_index))
         return context
+
+
+def _places_index() -> str:
+    """The places where things happened, most events first, on the map and listed by country;
+    bounded, so that the index of a large archive stays one page (every place keeps its own)."""
+    counts = geography.place_counts(Event.objects.published())
+    top = sorted(counts, key=lambda pk: -counts[pk])[:PLACES_LISTED]
+    listed = geography.places_with_counts({pk: counts[pk] for pk in top})
+    listed.sort(key=lambda p: (p.country.name if p.country else "~", p.name))
+    context = {
+        "more_places": max(len(counts) - PLACES_LISTED, 0),
+        "countries": [
+            (country, list(group)) for country, group in groupby(listed, key=lambda p: p.country)
+        ],
+        "map": geography.events_map(
+            listed,
+            title="Where the events took place",
+            description="A map of China and Central Asia; each circle is a place where "
+            "published events took place, larger for more events. The list below has the same "
+            "places.",
+            key="places",
+        ),
+    }
+    return render_to_string("events/_place_index.html", context)
 
 
 class PlaceDetailView(VisibleToUserMixin, DetailView):

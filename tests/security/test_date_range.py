@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from events.models import Event
 from tests import factories as f
+from tests.test_admin import event_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -55,19 +56,7 @@ def test_the_admin_refuses_a_far_date_with_the_range(client, editor):
     client.force_login(editor)
     response = client.post(
         reverse("admin:events_event_add"),
-        {
-            "title": "Far meeting",
-            "kind": "talks",
-            "start_date": "9999-12-31",
-            "date_precision": "day",
-            "participations-TOTAL_FORMS": "0",
-            "participations-INITIAL_FORMS": "0",
-            "images-TOTAL_FORMS": "0",
-            "images-INITIAL_FORMS": "0",
-            "sources-citation-content_type-object_id-TOTAL_FORMS": "0",
-            "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
-            "_save": "Save",
-        },
+        event_form_data(title="Far meeting", slug="", start_date="9999-12-31", _save="Save"),
     )
     assert response.status_code == 200
     assert "1 January 1800 to 31 December 2199" in response.content.decode()
