@@ -8,7 +8,10 @@ from cmsproject.ops.backup import make_backup
 
 
 class Command(BaseCommand):
-    help = "Write a backup (records, history, accounts, media) to PATH (a .zip file)."
+    help = (
+        "Write a backup (records, history, accounts, media) to PATH (a .zip file): one "
+        "consistent snapshot, taken while editors go on writing."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("path")
@@ -19,6 +22,11 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is a folder; give a file name such as backup.zip.")
         if not path.parent.is_dir():
             raise CommandError(f"The folder {path.parent} does not exist.")
-        written = make_backup(path)
+
+        def progress(table: str, rows: int) -> None:
+            if options["verbosity"] > 1:
+                self.stdout.write(f"  {table}: {rows} rows")
+
+        written = make_backup(path, progress=progress)
         total = sum(written.values())
         self.stdout.write(f"Backup written to {path}: {total} rows in {len(written)} tables.")
