@@ -236,13 +236,20 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for one account from one address lock them for 15 minutes.
+# Proxies of ours in front of the app servers: each appends to X-Forwarded-For, so the client
+# is the address this many places from its right (cmsproject.clients.client_address). 0: no
+# proxy is trusted and X-Forwarded-For is never read (anyone can write it).
+CARAVAN_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# Five wrong passwords for one account from one address lock them for 15 minutes; twenty from
+# one address, whatever the account names, lock the address (cmsproject.clients).
 AXES_FAILURE_LIMIT = int(os.environ.get("CARAVAN_LOGIN_FAILURE_LIMIT", "5"))
+CARAVAN_LOGIN_ADDRESS_LIMIT = int(os.environ.get("CARAVAN_LOGIN_ADDRESS_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("CARAVAN_LOGIN_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "cmsproject.clients.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "cmsproject.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
 # Browser features a reader's page never needs.
 PERMISSIONS_POLICY = {
@@ -294,8 +301,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "cmsproject.clients.AnonRateThrottle",  # keyed on cmsproject.clients.client_address
+        "cmsproject.clients.UserRateThrottle",
     ],
     # Documented in SPECTACULAR_SETTINGS["DESCRIPTION"] below; a 429 carries Retry-After.
     "DEFAULT_THROTTLE_RATES": {
