@@ -102,23 +102,102 @@ def test_size_limit(settings):
         save_portrait(image_bytes("PNG", size=(300, 300)))
 
 
+def add_person_in_admin(client, portrait: SimpleUploadedFile):
+    """Post the admin's add form for a person with this portrait."""
+    data = {"name": "Someone New", "slug": "someone-new", "editor_note": "", "portrait": portrait}
+    for prefix in ("aliases", "positions", "sources-citation-content_type-object_id"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return client.post(reverse("admin:events_person_add"), data)
+
+
 def test_admin_form_explains_the_refusal_and_saves_nothing(client, editor, media):
     client.force_login(editor)
-    data = {
-        "name": "Someone New",
-        "slug": "someone-new",
-        "status": "draft",
-        "editor_note": "",
-        "portrait": SimpleUploadedFile("face.svg", b"<svg><script>alert(1)</script></svg>"),
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        "positions-TOTAL_FORMS": "0",
-        "positions-INITIAL_FORMS": "0",
-        "sources-citation-content_type-object_id-TOTAL_FORMS": "0",
-        "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
-    }
-    response = client.post(reverse("admin:events_person_add"), data)
+    svg = SimpleUploadedFile("face.svg", b"<svg><script>alert(1)</script></svg>")
+    response = add_person_in_admin(client, svg)
     assert response.status_code == 200
     assert "Upload a valid image" in response.content.decode() or "SVG" in response.content.decode()
     assert not Person.objects.exists()
     assert not any(media.rglob("*.svg"))
+
+
+def test_a_truncated_image_is_refused_saying_so_and_nothing_is_saved(media):
+    whole = image_bytes("JPEG", size=(400, 300))
+    with pytest.raises(ValidationError, match="damaged or cut short"):
+        save_portrait(whole[: len(whole) // 2])
+    assert not Person.objects.exists() and not any(media.rglob("*.jpg"))
+
+
+def test_a_truncated_portrait_in_the_admin_is_explained_not_a_500(client, editor, media):
+    client.force_login(editor)
+    whole = image_bytes("JPEG", size=(400, 300))
+    response = add_person_in_admin(client, SimpleUploadedFile("face.jpg", whole[:2000]))
+    assert response.status_code == 200
+    assert "damaged or cut short" in response.content.decode()
+    assert not Person.objects.exists() and not any(media.rglob("*.jpg"))
+
+
+def metadata_laden(kind: str) -> bytes:
+    """An image carrying every kind of metadata its format can hold, each saying SECRET."""
+    from PIL import ImageCms, PngImagePlugin
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+    exif = Image.Exif()
+    exif[0x010E] = "SECRET description"
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">SECRET</x:xmpmeta>'
+    options = {
+        "JPEG": {"comment": b"SECRET", "exif": exif.tobytes(), "xmp": xmp},
+        "WEBP": {"exif": exif.tobytes(), "xmp": xmp},
+        "PNG": {"exif": exif.tobytes()},
+        "GIF": {"comment": b"SECRET"},
+    }[kind]
+    if kind == "PNG":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", "SECRET")
+        options["pnginfo"] = text
+    if kind != "GIF":
+        options["icc_profile"] = profile.tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 50, 50)).save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP", "GIF"])
+def test_no_comment_profile_text_or_xmp_survives_the_upload(kind, media):
+    data = metadata_laden(kind)
+    assert data.count(b"SECRET") >= 1
+    person = save_portrait(data, name=f"photo.{kind.lower()}")
+    stored = (media / person.portrait.name).read_bytes()
+    assert b"SECRET" not in stored
+    with Image.open(io.BytesIO(stored)) as saved:
+        assert set(saved.info) <= {
+            "jfif",
+            "jfif_version",
+            "jfif_unit",
+            "jfif_density",
+            "version",
+            "background",
+            "loop",
+        }
+
+
+def test_an_animation_keeps_its_frames_and_timing_but_not_its_comments(media):
+    frames = [Image.new("RGB", (10, 10), c).convert("P") for c in ("red", "lime", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(
+        buffer,
+        "GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[50, 70, 90],
+        loop=0,
+        comment=b"SECRET",
+    )
+    person = save_portrait(buffer.getvalue(), name="wave.gif")
+    stored = (media / person.portrait.name).read_bytes()
+    assert b"SECRET" not in stored
+    with Image.open(io.BytesIO(stored)) as saved:
+        timing = []
+        for n in range(saved.n_frames):
+            saved.seek(n)
+            timing.append(saved.info["duration"])
+        assert timing == [50, 70, 90] and saved.info["loop"] == 0
