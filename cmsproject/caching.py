@@ -16,7 +16,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Min, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -154,25 +154,66 @@ def cache_response(view):
     return wrapper
 
 
-def _on_change(sender, **kwargs) -> None:
-    if kwargs.get("raw"):
-        return
-    instance = kwargs.get("instance")
-    if kwargs.get("created") and getattr(instance, "status", None) not in (None, "published"):
-        return  # a new draft changes nothing readers see
-    opts = sender._meta
-    if (
+# ---- what moves the version: a change readers can see, and nothing else ------------------
+#
+# The version is in every reader's ETag and cache key. Editing a draft must not move it: that
+# would show anyone polling a public page that the newsroom is at work (and empty every cache
+# for nothing). A save moves it when the row is in front of readers before or after it; a
+# delete when it was; a link when both its ends are. "In front of readers" is the visibility
+# layer's own answer, asked for the row by key.
+
+
+def _tracked(model: type[models.Model]) -> bool:
+    opts = model._meta
+    return (
         opts.app_label in editorial_app_labels()
         and opts.model_name not in IGNORED
-        and not (opts.model_name.startswith("historical"))
-    ):
-        bump()
-        expire_at = getattr(instance, "expire_at", None)
-        if expire_at is not None and expire_at > timezone.now():
-            expires_later(expire_at)
+        and not opts.model_name.startswith("historical")
+    )
+
+
+def _seen_by_readers(model: type[models.Model], pks) -> bool:
+    with for_readers():
+        return model._base_manager.filter(pk__in=pks).exists()
+
+
+def _before_save(sender, instance, raw=False, **kwargs) -> None:
+    if raw or not _tracked(sender):
+        return
+    instance._caravan_was_seen = not instance._state.adding and _seen_by_readers(
+        sender, [instance.pk]
+    )
+
+
+def _after_save(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if raw or not _tracked(sender):
+        return
+    was_seen = getattr(instance, "_caravan_was_seen", False)
+    if not (was_seen or _seen_by_readers(sender, [instance.pk])):
+        return  # a draft, or a row of one: nothing readers can see changed
+    bump()
+    expire_at = getattr(instance, "expire_at", None)
+    if expire_at is not None and expire_at > timezone.now():
+        expires_later(expire_at)
+
+
+def _before_delete(sender, instance, **kwargs) -> None:
+    if _tracked(sender) and _seen_by_readers(sender, [instance.pk]):
+        bump()  # undone with the delete if it is rolled back
+
+
+def _on_link(sender, instance, action, model, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear") or not _tracked(type(instance)):
+        return
+    if not _seen_by_readers(type(instance), [instance.pk]):
+        return
+    if pk_set is not None and not _seen_by_readers(model, pk_set):
+        return
+    bump()
 
 
 def connect_signals() -> None:
-    post_save.connect(_on_change, dispatch_uid="caravan-content-version-save")
-    post_delete.connect(_on_change, dispatch_uid="caravan-content-version-delete")
-    m2m_changed.connect(_on_change, dispatch_uid="caravan-content-version-m2m")
+    pre_save.connect(_before_save, dispatch_uid="caravan-content-version-before-save")
+    post_save.connect(_after_save, dispatch_uid="caravan-content-version-save")
+    pre_delete.connect(_before_delete, dispatch_uid="caravan-content-version-delete")
+    m2m_changed.connect(_on_link, dispatch_uid="caravan-content-version-m2m")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 
@@ -52,10 +52,21 @@ def release() -> str:
 
 
 def page_etag(request: HttpRequest) -> str:
+    """The validator of what a reader gets at this address: one per release, content
+    version, day and representation. The ``Accept`` header is part of it, since the API (and
+    any page that negotiates) answers it with another media type at the same address; a
+    ``?format=`` is already in the path."""
     version = caching.current()
     today = datetime.date.today().isoformat()
-    raw = f"{release()}|{version}|{today}|{request.get_full_path()}"
+    accept = " ".join(request.headers.get("Accept", "").split())
+    raw = f"{release()}|{version}|{today}|{request.get_full_path()}|{accept}"
     return quote_etag(hashlib.sha1(raw.encode()).hexdigest()[:24])
+
+
+def asks_for_any(request: HttpRequest) -> bool:
+    """``If-None-Match: *``: "not if you have any representation" — which only the view can
+    say (the address may be a 404), so it is answered after the view, never before."""
+    return request.headers.get("If-None-Match", "").strip() == "*"
 
 
 class ConditionalPageMiddleware:
@@ -79,6 +90,14 @@ class ConditionalPageMiddleware:
             etag = None
         if etag is None:
             return self.get_response(request)
+        if asks_for_any(request):
+            response = self.get_response(request)
+            if response.status_code != 200:
+                return response
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = etag
+            patch_cache_control(not_modified, no_cache=True)
+            return not_modified
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             patch_cache_control(not_modified, no_cache=True)

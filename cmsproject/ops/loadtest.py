@@ -52,10 +52,18 @@ class Run:
 
 
 def fetch(
-    url: str, *, method: str = "GET", data: dict | None = None, token: str = "", timeout: float = 15
+    url: str,
+    *,
+    method: str = "GET",
+    data: dict | None = None,
+    token: str = "",
+    headers: dict[str, str] | None = None,
+    timeout: float = 15,
+    answer: dict | None = None,
 ) -> tuple[int, float]:
+    """(status, milliseconds); the response's headers go into ``answer`` when given."""
     body = json.dumps(data).encode() if data is not None else None
-    request = urllib.request.Request(url, data=body, method=method)
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     if body is not None:
         request.add_header("Content-Type", "application/json")
     if token:
@@ -65,6 +73,8 @@ def fetch(
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
             status = response.status
+            if answer is not None:
+                answer.update(response.headers.items())
     except urllib.error.HTTPError as exc:
         status = exc.code
     except (urllib.error.URLError, TimeoutError, ConnectionError):
@@ -82,9 +92,17 @@ def reader(run: Run, base: str, urls: list[str], deadline: float, seed: int) -> 
 
 def editor(run: Run, base: str, token: str, slug: str, deadline: float) -> None:
     target = "withdrawn"
+    url = f"{base}/api/v1/events/{slug}/"
     while time.monotonic() < deadline:
+        # As any client must: read the record, then change the version read (If-Match).
+        read: dict[str, str] = {}
+        fetch(url, token=token, answer=read)
         status, ms = fetch(
-            f"{base}/api/v1/events/{slug}/", method="PATCH", data={"status": target}, token=token
+            url,
+            method="PATCH",
+            data={"status": target},
+            token=token,
+            headers={"If-Match": read.get("ETag", "")},
         )
         run.add(Sample(time.monotonic(), status, ms, f"PATCH {slug} -> {target}"))
         run.editor_actions[(target, status)] += 1

@@ -10,6 +10,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from events.models import AliasBase, Event, Position
 from tests import factories as f
+from tests.api_clients import EditingClient
 
 D = datetime.date
 
@@ -26,11 +27,11 @@ def roomy_throttle_rates(monkeypatch):
 
 @pytest.fixture
 def anon():
-    return APIClient()
+    return EditingClient()
 
 
 def token_client(user) -> APIClient:
-    client = APIClient()
+    client = EditingClient()
     token, _ = Token.objects.get_or_create(user=user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return client

@@ -6,10 +6,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from events.models import Event
+from tests.api_clients import EditingClient
 
 NEW_EVENT = {
     "title": "Seventh Foreign Ministers' Meeting",
@@ -138,7 +138,7 @@ def test_staff_read_drafts_by_slug(contributor_client, editor_client, anon, worl
 
 
 def test_session_authentication_works_with_csrf(contributor, world):
-    client = APIClient(enforce_csrf_checks=True)
+    client = EditingClient(enforce_csrf_checks=True)
     client.force_login(contributor)
     assert client.get("/api/v1/events/secret-summit/").status_code == 200
     response = client.post("/api/v1/events/", NEW_EVENT, format="json")
@@ -162,7 +162,7 @@ def test_api_token_command_creates_and_prints_a_token(contributor):
 
 
 def test_a_bad_token_is_401(world):
-    client = APIClient()
+    client = EditingClient()
     client.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     response = client.get("/api/v1/events/")
     assert response.status_code == 401

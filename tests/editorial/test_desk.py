@@ -18,6 +18,7 @@ from cmsproject.editorial import comments, pending
 from cmsproject.editorial.models import Status
 from events import models as ev
 from tests import factories as f
+from tests.api_clients import EditingClient
 from tests.security.test_permission_matrix import admin_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -444,9 +445,8 @@ def test_a_source_needs_a_summary_before_it_is_published(editor, superuser):
 
 
 def test_the_api_refuses_to_publish_a_source_without_a_summary_with_a_400(editor):
-    from rest_framework.test import APIClient
 
-    client = APIClient()
+    client = EditingClient()
     client.force_authenticate(editor)
     source = f.SourceFactory(status=Status.DRAFT, summary="")
     url = f"/api/v1/sources/{source.slug}/"

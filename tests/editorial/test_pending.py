@@ -14,13 +14,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from cmsproject.editorial import pending
 from cmsproject.editorial.models import Status
 from cmsproject.editorial.pending import Revision
 from events import models as ev
 from tests import factories as f
+from tests.api_clients import EditingClient
 from tests.security.test_permission_matrix import admin_form_data, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_a_contributor_proposes_and_an_editor_publishes_the_record_with_its_rows
     assert set(event.participations.values_list("role", flat=True)) == {"observer", "guest"}
     page = Client().get(event.get_absolute_url()).content.decode()
     assert OLD in page and "on water" not in page and "Zhang Ming" not in page
-    api = APIClient().get(f"/api/v1/events/{event.slug}/").json()
+    api = EditingClient().get(f"/api/v1/events/{event.slug}/").json()
     assert api["title"] == OLD
     revision = pending.open_revision(event)
     assert revision.state == Revision.State.DRAFT and revision.created_by == contributor
@@ -278,7 +278,7 @@ def test_history_compares_the_live_version_with_the_pending_one(
 
 def test_a_contributors_api_update_of_a_published_record_is_kept_pending(event, contributor):
     event, *_ = event
-    client = APIClient()
+    client = EditingClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=contributor).key}")
     url = f"/api/v1/events/{event.slug}/"
     response = client.patch(url, {"title": NEW, "status": "review"}, format="json")
@@ -286,7 +286,7 @@ def test_a_contributors_api_update_of_a_published_record_is_kept_pending(event, 
     assert response.json()["pending_changes"]["state"] == "review"
     event.refresh_from_db()
     assert event.title == OLD
-    assert APIClient().get(url).json()["title"] == OLD
+    assert EditingClient().get(url).json()["title"] == OLD
     assert pending.decode(ev.Event, pending.open_revision(event).snapshot).values["title"] == NEW
     # a status the Contributor may not give is refused, and nothing is kept
     refused = client.patch(url, {"title": "x", "status": "withdrawn"}, format="json")

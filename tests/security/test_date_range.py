@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from events.models import Event
 from tests import factories as f
+from tests.api_clients import EditingClient
 from tests.test_admin import event_form_data
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ FAR = ["9999-12-31", "0001-01-01", "2200-01-01", "1799-12-31"]
 
 @pytest.fixture
 def api(editor):
-    client = APIClient()
+    client = EditingClient()
     client.force_authenticate(editor)
     return client
 

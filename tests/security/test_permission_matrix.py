@@ -51,6 +51,7 @@ from cmsproject.editorial.redirects import Redirect
 from events import models as ev
 from sources import models as src
 from tests import factories as f
+from tests.api_clients import EditingClient
 
 pytestmark = pytest.mark.django_db
 
@@ -1080,7 +1081,7 @@ def roomy_throttle(monkeypatch):
 
 
 def api_client(user) -> APIClient:
-    client = APIClient()
+    client = EditingClient()
     if user is not None:
         token, _ = Token.objects.get_or_create(user=user)
         client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from events.models import Position
 from sources.models import Citation
 from tests import factories as f
+from tests.api_clients import EditingClient
 from tests.security.test_permission_matrix import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +64,9 @@ def test_a_citation_saved_in_the_admin_keeps_the_fact_chosen(client, editor, sou
 
 
 def test_the_api_takes_a_fact_by_its_name_and_refuses_one_the_record_lacks(editor, source):
-    from rest_framework.test import APIClient
 
     event = f.EventFactory(status="draft")
-    api = APIClient()
+    api = EditingClient()
     api.force_authenticate(editor)
     url = f"/api/v1/events/{event.slug}/"
     citation = {"source": source.slug, "excerpt": "Talks were held in Astana"}

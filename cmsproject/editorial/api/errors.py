@@ -22,6 +22,14 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
+class PreconditionRequired(exceptions.APIException):
+    """RFC 6585: the write must be conditional (``If-Match``)."""
+
+    status_code = 428
+    default_detail = "Send the record's ETag in If-Match."
+    default_code = "precondition_required"
+
+
 def exception_handler(exc, context):
     """DRF's handler, plus readable answers for what Django raises inside a write.
 

@@ -4,7 +4,8 @@ clients (and the schemathesis run in the tests) know every status the API gives.
 from __future__ import annotations
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
-from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 ERRORS = {
@@ -13,9 +14,18 @@ ERRORS = {
     "403": "Not allowed: no permission for this write, or the workflow refuses the status change.",
     "404": "No such record (or none you may see), or an unknown `format`.",
     "412": "`If-Match` named an ETag that is no longer the record's: read it again.",
+    "428": "No `If-Match`: a change to a record must name the ETag of the version it edits.",
     "429": "Too many requests: wait the seconds in `Retry-After`.",
 }
-WRITE_ERRORS = ("400", "401", "403", "404", "412", "429")
+WRITE_ERRORS = ("400", "401", "403", "404", "412", "428", "429")
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag of the version you edit, as its GET gave it (e.g. `"3f2a…"`). '
+    "Without it the write is refused (428); if the record has changed since, 412.",
+)
 READ_ERRORS = ("400", "401", "404", "429")
 
 
@@ -76,7 +86,14 @@ GEOJSON_COLLECTION = {
 
 
 class AutoSchema(SpectacularAutoSchema):
-    """Adds the error responses (and 304 for conditional reads) to every operation."""
+    """Adds the error responses (and 304 for conditional reads) to every operation, and the
+    ``If-Match`` every change of a record needs."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.method in ("PUT", "PATCH"):
+            parameters = [*parameters, IF_MATCH]
+        return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -87,7 +104,7 @@ class AutoSchema(SpectacularAutoSchema):
             geojson["schema"] = GEOJSON_COLLECTION
         codes = READ_ERRORS if self.method == "GET" else WRITE_ERRORS
         for code in codes:
-            if code == "412" and self.method == "POST":
+            if code in ("412", "428") and self.method == "POST":
                 continue
             response = OpenApiResponse(ErrorSerializer, description=ERRORS[code])
             responses.setdefault(code, self._get_response_for_code(response, code))

@@ -17,7 +17,7 @@ from cmsproject.editorial import actions, pending, rights, workflow
 from cmsproject.editorial.concurrency import lock_rows
 from cmsproject.editorial.models import Publishable, Status
 
-from .errors import PreconditionFailed, StatusChangeRefused
+from .errors import PreconditionFailed, PreconditionRequired, StatusChangeRefused
 from .filters import FilterBackend
 from .pagination import Pagination
 
@@ -48,21 +48,38 @@ def check_status_change(
             raise exceptions.ValidationError({"status": problems})
 
 
-def etag_of(data) -> str:
+JSON = "application/json"
+
+
+def etag_of(data, media_type: str = JSON) -> str:
+    """A strong validator of one representation: the record's content and the media type it
+    is written in (the same record as JSON, CSV or the browsable page are three)."""
     payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
-    return quote_etag(hashlib.sha256(payload.encode()).hexdigest()[:32])
+    return quote_etag(hashlib.sha256(f"{media_type}|{payload}".encode()).hexdigest()[:32])
+
+
+def media_type_of(request) -> str:
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer.media_type if renderer is not None else JSON
+
+
+def weakly(tags: list[str]) -> set[str]:
+    """Entity tags compared weakly (RFC 9110, 8.8.3.2), as ``If-None-Match`` asks: ``W/"x"``
+    and ``"x"`` are the same."""
+    return {tag.removeprefix("W/") for tag in tags}
 
 
 def conditional_response(
     request, data, *, modified: int | None = None, etag: str | None = None
 ) -> Response:
     """``data`` with its ``ETag`` (and ``Last-Modified`` when known), or an empty 304 when the
-    client's ``If-None-Match`` (or, without one, ``If-Modified-Since``) says it has it."""
-    etag = etag or etag_of(data)
+    client's ``If-None-Match`` (or, without one, ``If-Modified-Since``) says it has it. Only
+    called for a record that exists, so ``*`` means "you have it"."""
+    etag = etag or etag_of(data, media_type_of(request))
     match = request.headers.get("If-None-Match")
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     if match:
-        not_modified = bool({etag, "*"} & set(parse_etags(match)))
+        not_modified = bool(weakly([etag, "*"]) & weakly(parse_etags(match)))
     else:
         not_modified = since is not None and modified is not None and modified <= since
     response = Response(status=status.HTTP_304_NOT_MODIFIED) if not_modified else Response(data)
@@ -168,7 +185,7 @@ class RecordViewSet(
         fresh = self.get_object()
         data = self.get_serializer(fresh).data
         response = Response(data)
-        response["ETag"] = etag_of(data)
+        response["ETag"] = etag_of(data, media_type_of(request))
         return response
 
     def propose(self, request, instance, *, partial: bool) -> Response:
@@ -220,12 +237,22 @@ class RecordViewSet(
             raise exceptions.PermissionDenied(str(exc)) from exc
 
     def check_if_match(self, request, instance) -> None:
+        """Lost updates are refused, not merged: a write to a record names, in ``If-Match``,
+        the ETag of the version it was made from (428 without one, 412 when another write
+        came first). Compared strongly (RFC 9110, 13.1.1): a weak tag never matches."""
         header = request.headers.get("If-Match")
         if not header:
-            return
+            raise PreconditionRequired(
+                "Send the record's ETag in If-Match: read the record (GET), make your change, "
+                "and send the ETag of what you read, so that no one else's change is "
+                "overwritten unseen."
+            )
         wanted = parse_etags(header)
-        current = etag_of(self.get_serializer(instance).data)
-        if "*" not in wanted and current not in wanted:
+        data = self.get_serializer(instance).data
+        current = etag_of(data)
+        # the ETag of the JSON read, or of what this client reads in (CSV, the browsable API)
+        readable = {current, etag_of(data, media_type_of(request))}
+        if "*" not in wanted and not readable & set(wanted):
             raise PreconditionFailed(
                 "This record has changed since you read it (its ETag is now "
                 f"{current}). Read it again, re-apply your change, and send the new ETag in "
