@@ -102,18 +102,27 @@ def link_sources(
     sources: list[Source], user=None, *, new_sources: bool = False
 ) -> list[list[dict]]:
     """:func:`link_source` for several sources, their suggestions saved in one insert."""
+    found = suggest(sources, new_sources=new_sources)
+    Mention.objects.bulk_create([row for rows, _ in found for row in rows])
+    return [report for _, report in found]
+
+
+Suggestions = tuple[list[Mention], list[dict]]
+
+
+def suggest(sources: list[Source], *, new_sources: bool = False) -> list[Suggestions]:
+    """For each source, the suggestions to save (unsaved rows) and the report of every
+    occurrence. Reads only."""
     index = get_index()
     types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
     figure_context = figures.FigureContext()
-    new_rows: list[Mention] = []
     out = []
     for source in sources:
         found = find_mentions(source, index=index)
-        new_rows += _new_mentions(source, found, index, types, new_source=new_sources)
+        rows = _new_mentions(source, found, index, types, new_source=new_sources)
         known = set() if new_sources else _known_figures(source)
-        new_rows += figures.figure_mentions(source, found, figure_context, known=known)
-        out.append([_as_dict(f, index) for f in found])
-    Mention.objects.bulk_create(new_rows)
+        rows += figures.figure_mentions(source, found, figure_context, known=known)
+        out.append((rows, [_as_dict(f, index) for f in found]))
     return out
 
 
@@ -124,10 +133,11 @@ def _known_figures(source: Source) -> set[str]:
 
 
 def _new_mentions(source, found: list[Found], index: NameIndex, types, *, new_source: bool):
-    names = Mention.objects.filter(source=source).exclude(kind=Mention.Kind.FIGURE)
+    names = [] if new_source else Mention.objects.filter(source=source)  # a new one has none
     existing = {
         (m.content_type_id, m.object_id, m.proposed_name if m.object_id is None else ""): m
-        for m in (names if not new_source else [])
+        for m in names
+        if m.kind != Mention.Kind.FIGURE
     }
     groups: dict[tuple, list[Found]] = {}
     for f in found:
@@ -304,6 +314,23 @@ def reject_mention(*, mention: Mention, user) -> Mention:
     return RejectSuggestion(mention, user=user).execute()
 
 
-def sources_hook(sources: list[Source], user) -> list[list[dict]]:
-    """Called by the import service with the sources it has just created."""
-    return link_sources(sources, user, new_sources=True)
+class LinkImportedSources:
+    """The import service's hook (sources.ingestion.service.SourceHook): the names, events
+    and figures in new sources are found before the import takes its write lock, and saved as
+    suggestions in the import's transaction, in one insert."""
+
+    def find(self, sources: list[Source]) -> list[Suggestions]:
+        return suggest(sources, new_sources=True)
+
+    def write(self, sources: list[Source], found: list[Suggestions], user) -> list[list[dict]]:
+        rows = []
+        for source, (mentions, _) in zip(sources, found, strict=True):
+            for mention in mentions:
+                mention.source = source  # the source as written, with its key
+                mention.pk = None  # new, even if a batch that wrote it was undone
+            rows += mentions
+        Mention.objects.bulk_create(rows)
+        return [report for _, report in found]
+
+
+sources_hook = LinkImportedSources()

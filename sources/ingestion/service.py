@@ -13,14 +13,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from cmsproject.editorial.actions import Action
 from cmsproject.editorial.models import Status, unique_slug
-from cmsproject.editorial.rights import ChangeRefused
+from cmsproject.editorial.rights import ChangeRefused, acting
 
 from ..models import Outlet, Source, SourceFingerprint
 from . import dedup
@@ -36,9 +36,21 @@ MAX_CANDIDATES = 20
 # Files whose database work is done together (see import_files).
 BATCH_SIZE = 50
 
-# Called with (sources, user) after sources are created; each returns, for each source, a
-# list of mention dicts.
-SourceHook = Callable[[list[Source], Any], list[list[dict]]]
+
+class SourceHook(Protocol):
+    """An app that looks into new sources (entity linking in ``events``), in two steps, so
+    that the slow one holds no lock: an import of many files must not keep editors from
+    saving (on SQLite a write transaction locks every other writer out)."""
+
+    def find(self, sources: list[Source]) -> list[Any]:
+        """What is in each source, not yet saved: reads only, called before the import's
+        write transaction, with the sources as they will be written (not saved yet)."""
+
+    def write(self, sources: list[Source], found: list[Any], user) -> list[list[dict]]:
+        """Save what :meth:`find` found for the sources now written, inside the import's
+        short write transaction; return each source's mentions (DESIGN.md's report)."""
+
+
 _hooks: list[SourceHook] = []
 
 
@@ -110,6 +122,15 @@ class ImportArticles(Action):
         super().__init__(None, user=user)
         self.files = files
 
+    def execute(self) -> list[ImportReport]:
+        # Not one transaction around it all, as other actions have: reading, cleaning and
+        # linking the files take a while and hold no lock; only the writing of a batch is a
+        # transaction (see perform), so editors keep saving while a large import runs (on
+        # SQLite a write transaction locks every other writer out).
+        with acting(self.user):
+            self.check()
+            return self.perform()
+
     def check(self) -> None:
         user = self.user
         if user is not None and not (user.is_active and user.has_perm("sources.add_source")):
@@ -121,6 +142,7 @@ class ImportArticles(Action):
         for name, data in files:
             slots.append(_guarded(name, lambda name=name, data=data: _read(name, data)))
         articles = [slot for slot in slots if isinstance(slot, _Article)]
+        _find(articles)  # the slow reading of the texts, before any lock is taken
         try:
             with transaction.atomic():
                 done = _Batch(user).run(articles)
@@ -169,6 +191,7 @@ class _Article:
     site_name: str
     body_hash: str
     sketch: list[int]
+    found: list[Any] | None = field(default_factory=list)  # each hook's find() for it
 
 
 def _read(name: str, data: bytes) -> _Article:
@@ -257,9 +280,45 @@ def _import_one(a: _Article, user) -> ImportReport:
         source = _new_source(a, original, user, taken=set())
         source.save()
         _write_fingerprints([source])
-        [mentions] = _run_hooks([source], user)
+        [mentions] = _run_hooks([a], [source], user)
     status = "duplicate" if original is not None else "created"
     return ImportReport(file=a.name, status=status, source=source, mentions=mentions)
+
+
+def _as_source(a: _Article) -> Source:
+    """The source ``a`` will become, as far as its text and date go (what hooks read)."""
+    article = a.article
+    return Source(
+        title=article.title[:500],
+        url=a.url,
+        published_on=article.published_on,
+        language=article.language,
+        body=article.body,
+        dateline=article.dateline[:100],
+    )
+
+
+def _find(articles: list[_Article]) -> None:
+    """Run each hook's reading step on the files, outside any transaction: all together, or,
+    if that fails, file by file (a file that cannot be read fails alone, when written)."""
+    try:
+        _find_together(articles)
+    except Exception:
+        logger.warning("Reading %d files together failed", len(articles), exc_info=True)
+        for a in articles:
+            try:
+                _find_together([a])
+            except Exception:
+                a.found = None  # read again when written, where its failure is reported
+
+
+def _find_together(articles: list[_Article]) -> None:
+    if not articles:
+        return
+    drafts = [_as_source(a) for a in articles]
+    found = [hook.find(drafts) for hook in _hooks]
+    for n, a in enumerate(articles):
+        a.found = [per_hook[n] for per_hook in found]
 
 
 def _write_fingerprints(sources: list[Source]) -> None:
@@ -268,11 +327,16 @@ def _write_fingerprints(sources: list[Source]) -> None:
     )
 
 
-def _run_hooks(sources: list[Source], user) -> list[list[dict]]:
+def _run_hooks(articles: list[_Article], sources: list[Source], user) -> list[list[dict]]:
+    """Each hook's writing step for the sources just written (found before the lock)."""
+    for a in articles:
+        if a.found is None or len(a.found) != len(_hooks):  # not read beforehand
+            _find_together([a])
     mentions: list[list[dict]] = [[] for _ in sources]
-    for hook in _hooks:
-        for found, more in zip(mentions, hook(sources, user), strict=True):
-            found.extend(more)
+    for n, hook in enumerate(_hooks):
+        found = [a.found[n] for a in articles]
+        for collected, more in zip(mentions, hook.write(sources, found, user), strict=True):
+            collected.extend(more)
     return mentions
 
 
@@ -349,7 +413,7 @@ class _Batch:
             Source.objects.bulk_create(sources)
             Source.history.bulk_history_create(sources)
             _write_fingerprints(sources)
-            found = _run_hooks(sources, self.user)
+            found = _run_hooks([a for a, _ in self.pending], sources, self.user)
         except Exception as exc:
             raise _BatchFailed from exc
         for (a, _), mentions in zip(self.pending, found, strict=True):

@@ -104,3 +104,46 @@ def test_import_command_reads_in_batches(tmp_path, monkeypatch):
         (tmp_path / name).write_bytes(data)
     reports = list(service.import_paths([tmp_path]))
     assert sorted(r.status for r in reports) == sorted(STATUSES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_names_are_read_before_the_import_takes_its_write_lock(monkeypatch):
+    """Linking reads every text (the slow part of an import) outside any transaction, so on
+    SQLite editors' saves are not locked out while it runs; its suggestions are still saved
+    with the sources, in their one short transaction."""
+    from django.db import connection
+
+    from events.linking import service as linking
+    from events.models import Mention
+
+    seen_inside: list[bool] = []
+    suggest = linking.suggest
+
+    def spying(sources, **kwargs):
+        seen_inside.append(connection.in_atomic_block)
+        return suggest(sources, **kwargs)
+
+    monkeypatch.setattr(linking, "suggest", spying)
+    reports = import_files(batch())
+    assert [r.status for r in reports] == STATUSES
+    assert seen_inside and not any(seen_inside)
+    created = [r.source for r in reports if r.status in ("created", "duplicate")]
+    assert Mention.objects.filter(source__in=created).exists()
+
+
+def test_a_file_whose_reading_fails_fails_alone(monkeypatch):
+    from events.linking import service as linking
+
+    suggest = linking.suggest
+
+    def fragile(sources, **kwargs):
+        if any("Chengdu" in s.title for s in sources):
+            raise RuntimeError("the linker choked")
+        return suggest(sources, **kwargs)
+
+    monkeypatch.setattr(linking, "suggest", fragile)
+    reports = import_files(batch())
+    by_file = {r.file: r for r in reports}
+    assert by_file["story.txt"].status == "created"
+    assert by_file["other.txt"].status == "failed" and "choked" in by_file["other.txt"].error
+    assert not Source.objects.filter(title="Ministers meet in Chengdu").exists()
