@@ -27,7 +27,7 @@ class DatabaseUnavailableMiddleware:
             return None
         if isinstance(exception, DatabaseError) and not _connection_problem(exception):
             return None
-        logger.warning("Database unavailable: %s", type(exception).__name__)
+        logger.warning("Database unavailable: %s: %s", type(exception).__name__, exception)
         message = "The database is unavailable for a moment. Please try again shortly."
         if request.path.startswith("/api/") or "json" in request.headers.get("Accept", ""):
             response = JsonResponse({"detail": message}, status=503)

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # before WhiteNoise and the database check, so that their responses carry the policy too
     "cmsproject.content_security_policy.ContentSecurityPolicyMiddleware",
     "cmsproject.middleware.DatabaseUnavailableMiddleware",
+    # a NUL in any parameter: 400 before any view reads it (cmsproject/inputs.py)
+    "cmsproject.inputs.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

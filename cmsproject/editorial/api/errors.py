@@ -4,7 +4,7 @@ the workflow raise inside a write."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
+from django.db import DataError, models
 from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -44,4 +44,10 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(get_error_detail(exc))
     elif isinstance(exc, models.ProtectedError):
         exc = exceptions.ValidationError({"detail": [str(exc.args[0])]})
+    elif isinstance(exc, DataError):
+        # A value the database cannot hold or compare (out of its range, a NUL in a JSON
+        # string): the client's mistake, said as such; the write's transaction is undone.
+        exc = exceptions.ValidationError(
+            {"detail": [f"A value sent cannot be stored or searched: {str(exc).strip()}"]}
+        )
     return drf_exception_handler(exc, context)

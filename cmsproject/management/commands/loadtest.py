@@ -23,6 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--restart-db", default="", help="shell command restarting the DB")
         parser.add_argument("--restart-at", type=float, default=25.0)
         parser.add_argument("--articles", type=int, default=200)
+        parser.add_argument(
+            "--editors", type=int, default=1, help="editors saving at once, each on its event"
+        )
         parser.add_argument("--json", help="write the report here too")
 
     def handle(self, *args, **options) -> None:
@@ -34,6 +37,7 @@ class Command(BaseCommand):
                 restart_db=options["restart_db"],
                 restart_at=options["restart_at"],
                 articles=options["articles"],
+                editors=options["editors"],
             )
         except NothingToEdit as exc:
             raise CommandError(str(exc)) from None
