@@ -6,12 +6,14 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 
+from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
+
 from .editorial.redirects import Redirect
 from .editorial.registry import publishable_models
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("old_path", "leads_to", "reason", "created_at", "created_by")
     list_filter = ("reason", "content_type")
     search_fields = ("old_path", "target_path")

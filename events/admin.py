@@ -10,6 +10,7 @@ from django.contrib.admin.widgets import AdminTextInputWidget
 from django.db.models import Prefetch, Q
 
 from cmsproject.editorial.admin import PublishableAdmin, RowInline
+from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 from sources.admin import CitationInline
 
 from .admin_drafting import EventDraftingMixin
@@ -210,7 +211,7 @@ class PersonAdmin(MergeDuplicatesMixin, PublishableAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     """Offices across all people: who held what, when. Read-only: offices are edited on the
     person's page, under the same workflow as the person."""
 

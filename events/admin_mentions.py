@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
+from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 from sources import facts
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -81,7 +82,7 @@ class MentionDisplay:
 
 
 @admin.register(Mention)
-class MentionAdmin(MentionDisplay, admin.ModelAdmin):
+class MentionAdmin(SafeAutocompleteMixin, MentionDisplay, admin.ModelAdmin):
     list_display = ["found", "kind", "text", "source", "reason", "buttons"]
     list_filter = ["decision", "kind"]
     list_select_related = ["source", "content_type"]
@@ -196,7 +197,7 @@ class MentionAdmin(MentionDisplay, admin.ModelAdmin):
         self.message_user(request, f"{count} suggestion(s) rejected.")
 
 
-class MentionInline(MentionDisplay, admin.TabularInline):
+class MentionInline(SafeAutocompleteMixin, MentionDisplay, admin.TabularInline):
     model = Mention
     fields = ["found", "kind", "text", "sentence", "buttons"]
     readonly_fields = fields

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin
+from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 
 from . import facts
 from .forms import ImportArticlesForm
@@ -168,7 +169,7 @@ class SourceAdmin(PublishableAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     """All citations in one list, to review what each source is used for.
 
     Read-only here: citations are added and changed on their record's page, where the workflow

@@ -1,6 +1,13 @@
+from pathlib import Path
+
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from . import factories
+
+# Hypothesis's own files (schemathesis and the input fuzzing) go under var/, ignored by git,
+# not into a .hypothesis/ folder in the checkout.
+set_hypothesis_home_dir(Path(__file__).resolve().parents[1] / "var" / "hypothesis")
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ from . import (
     scheduling,
     workflow,
 )
+from .autocomplete import SafeAutocompleteMixin
 from .concurrency import changed_since, version_of
 from .models import Publishable, Status
 from .pending import Revision
@@ -276,7 +277,7 @@ class RowRightsMixin:
         return super().has_add_permission(request, obj) and self._rights(request, obj, "add")
 
 
-class RowAdmin(RowRightsMixin, SimpleHistoryAdmin):
+class RowAdmin(SafeAutocompleteMixin, RowRightsMixin, SimpleHistoryAdmin):
     """The admin of a relation row shown by itself (offices, citations)."""
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
@@ -309,7 +310,7 @@ class ScheduleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(SafeAutocompleteMixin, SimpleHistoryAdmin):
     form = PublishableForm
     actions = ["submit_for_review", "publish", "withdraw", "return_to_draft"]
     publishable_readonly = ("published_at", "created_at", "updated_at", "created_by", "updated_by")
@@ -1119,9 +1120,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
         self._bulk(request, queryset, Status.DRAFT)
 
 
-class RowInline(RowRightsMixin, admin.TabularInline):
+class RowInline(SafeAutocompleteMixin, RowRightsMixin, admin.TabularInline):
     """The inline of relation rows on a record's page (aliases, offices, participants…)."""
 
 
-class GenericRowInline(RowRightsMixin, GenericTabularInline):
+class GenericRowInline(SafeAutocompleteMixin, RowRightsMixin, GenericTabularInline):
     """The inline of rows that may belong to any record (citations)."""

@@ -15,7 +15,6 @@ same on SQLite and PostgreSQL.
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import hypothesis
 import pytest
@@ -24,7 +23,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
-from hypothesis.configuration import set_hypothesis_home_dir
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -35,10 +33,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from cmsproject.wsgi import application
-
-# Hypothesis's own files go under var/ (ignored by git), not into a .hypothesis/ folder that
-# pytest would then warn about.
-set_hypothesis_home_dir(Path(__file__).resolve().parents[2] / "var" / "hypothesis")
 
 CHECKS = [
     not_a_server_error,
