@@ -16,13 +16,11 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import hypothesis
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from drf_spectacular.generators import SchemaGenerator
-from hypothesis import HealthCheck
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -33,6 +31,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from cmsproject.wsgi import application
+from tests.fuzzing import bounded
 
 CHECKS = [
     not_a_server_error,
@@ -42,16 +41,9 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-SETTINGS = hypothesis.settings(
-    max_examples=25,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-    print_blob=False,
-)
+SETTINGS = bounded(25)
 # Writes cost more (a transaction, history rows, the workflow): fewer examples each.
-WRITE_SETTINGS = hypothesis.settings(SETTINGS, max_examples=8)
+WRITE_SETTINGS = bounded(8)
 
 
 def live_schema(*, coverage: bool) -> schemathesis.BaseSchema:

@@ -9,27 +9,20 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import hypothesis
 import pytest
 from django.contrib import admin
 from django.urls import reverse
-from hypothesis import HealthCheck, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sources.ingestion.service import import_files
 from sources.models import Source
 from tests import factories as f
+from tests.fuzzing import bounded
 
 pytestmark = pytest.mark.django_db
 
-SETTINGS = hypothesis.settings(
-    max_examples=12,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-    print_blob=False,
-)
+SETTINGS = bounded(12)
 
 # What an editor (or an attacker) might type into any field.
 TYPED = st.one_of(
