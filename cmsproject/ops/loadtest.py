@@ -149,12 +149,16 @@ def report(run: Run, started: float) -> tuple[dict, bool]:
     errors_outside = [s for s in outside if s.status >= 500 or s.status == 0]
     bad_inside = [s for s in inside if s.status not in (200, 503)]
     after = [s for s in outside if outage and s.at > outage[1] + grace]
+    saves = [s.ms for s in ok_outside if s.url.startswith("PATCH ")]
     summary = {
         "requests": len(run.samples),
         "by_status": dict(Counter(s.status for s in run.samples)),
         "p50_ms": percentile([s.ms for s in ok_outside], 0.50) if ok_outside else None,
         "p95_ms": percentile([s.ms for s in ok_outside], 0.95) if ok_outside else None,
         "p99_ms": percentile([s.ms for s in ok_outside], 0.99) if ok_outside else None,
+        # the editors' saves alone: how long a save waits while the import writes
+        "saves_p50_ms": percentile(saves, 0.50) if saves else None,
+        "saves_p99_ms": percentile(saves, 0.99) if saves else None,
         "errors_outside_outage": len(errors_outside),
         "examples": [f"{s.status} {s.url}" for s in errors_outside[:5]],
         "outage_seconds": (
