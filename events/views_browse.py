@@ -177,18 +177,31 @@ class RelationView(TemplateView):
         second = get_object_or_404(states, slug=kwargs["second"])
         if first == second:
             raise Http404("A relation is between two different states.")
-        relation = relations.between(first, second)
-        context["relation"] = relation
-        context["relation_title"] = f"{first.name} and {second.name}"
-        context["notes"] = relation.notes
-        context["panels"] = relation.panels
-        context["differences"] = relation.differences
+        context.update(first=first, second=second, relation_title=f"{first.name} and {second.name}")
+        # The same for every reader: read and drawn once per content version (the page lists
+        # up to 100 events with their delegations; drawing them is most of its cost).
+        context["relation_html"] = mark_safe(
+            caching.cached(
+                f"relation-page:{first.pk}:{second.pk}", lambda: _relation_html(first, second)
+            )
+        )
         # One address per pair for search engines, whichever order a link used.
         ordered = sorted((first, second), key=lambda o: o.slug)
         context["canonical_path"] = reverse(
             "site:relation", kwargs={"first": ordered[0].slug, "second": ordered[1].slug}
         )
         return context
+
+
+def _relation_html(first: Organization, second: Organization) -> str:
+    relation = relations.between(first, second)
+    context = {
+        "relation": relation,
+        "notes": relation.notes,
+        "panels": relation.panels,
+        "differences": relation.differences,
+    }
+    return render_to_string("events/_relation.html", context)
 
 
 class FeedsView(TemplateView):
