@@ -1,10 +1,14 @@
-"""The admin of project-wide records: redirects (the records' own admins live in their apps)."""
+"""The admin of project-wide records: redirects and login attempts (the records' own admins
+live in their apps)."""
 
 from __future__ import annotations
 
+import axes.admin  # registered first, so that ours replaces it below
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
+from django.utils import timezone
 
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 
@@ -41,3 +45,18 @@ class RedirectAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class LoginAttemptAdmin(axes.admin.AccessAttemptAdmin):
+    """django-axes' admin of failed logins, with its "Clean up expired attempts" action
+    working: axes' own reads the time of the login attempt under way, which an admin action
+    has not got (a 500)."""
+
+    @admin.action(description="Clean up expired attempts")
+    def cleanup_expired_attempts(self, request: HttpRequest, queryset) -> None:
+        request.axes_attempt_time = timezone.now()
+        super().cleanup_expired_attempts(request, queryset)
+
+
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, LoginAttemptAdmin)

@@ -94,3 +94,29 @@ def test_behind_a_proxy_clients_are_throttled_one_by_one(monkeypatch, settings):
 
     assert [get("203.0.113.7", forged=f"6.6.6.{n}") for n in range(3)] == [200, 200, 429]
     assert get("203.0.113.8") == 200  # another reader behind the same proxy
+
+
+def test_the_admin_cleans_up_expired_login_attempts(client, superuser):
+    import datetime
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    def failed(name: str, hours_ago: float) -> AccessAttempt:
+        attempt = AccessAttempt.objects.create(
+            username=name, ip_address="10.0.0.9", user_agent="test", failures_since_start=3
+        )
+        when = timezone.now() - datetime.timedelta(hours=hours_ago)
+        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=when)  # auto_now_add
+        return attempt
+
+    client.force_login(superuser)  # (a login cleans up too: before the attempts are made)
+    old, recent = failed("long-ago", 5), failed("just-now", 0)
+    response = client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "cleanup_expired_attempts", "_selected_action": [old.pk, recent.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Cleaned up 1 expired access attempts" in response.content.decode()
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["just-now"]

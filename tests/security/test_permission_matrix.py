@@ -786,13 +786,6 @@ def action_names(model_admin) -> list[str]:
 
 # ---- the admin matrix ----------------------------------------------------------------------
 
-# A known bug outside Caravan: the xfail is strict, so a fix upstream makes it fail until it goes.
-# Not a permission bug (the roles it refuses are refused), but the allowed case crashes.
-AXES_BUG = (
-    "django-axes' own 'Clean up expired attempts' action answers 500: it calls the database "
-    "handler without request.axes_attempt_time (set only on the login path)"
-)
-
 
 def admin_operations(label, model, model_admin) -> list[str]:
     ops = [f"get:{view}" for view in STANDARD_VIEWS]
@@ -810,10 +803,7 @@ def admin_cases() -> list:
     for label, model, model_admin in registered():
         for op in admin_operations(label, model, model_admin):
             for role in ROLES:
-                marks = []
-                if role == "superuser" and op == "action:cleanup_expired_attempts":
-                    marks = [pytest.mark.xfail(strict=True, raises=AttributeError, reason=AXES_BUG)]
-                cases.append(pytest.param(role, label, op, id=f"{role}-{label}-{op}", marks=marks))
+                cases.append(pytest.param(role, label, op, id=f"{role}-{label}-{op}"))
     return cases
 
 
