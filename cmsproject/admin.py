@@ -58,5 +58,6 @@ class LoginAttemptAdmin(axes.admin.AccessAttemptAdmin):
         super().cleanup_expired_attempts(request, queryset)
 
 
-admin.site.unregister(AccessAttempt)
-admin.site.register(AccessAttempt, LoginAttemptAdmin)
+if admin.site.is_registered(AccessAttempt):  # AXES_ENABLE_ADMIN may turn axes' admin off
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, LoginAttemptAdmin)
