@@ -236,23 +236,10 @@ def _url_taken(source: Source) -> ImportRefused:
 def _new_source(a: _Article, original: Source | None, user, *, taken: set[str]) -> Source | None:
     """The draft source for ``a``, validated, with a slug no row and no name in ``taken``
     uses; not saved."""
-    article = a.article
-    source = Source(
-        title=article.title[:500],
-        url=a.url,
-        published_on=article.published_on,
-        language=article.language,
-        body=article.body,
-        raw_text=a.text,
-        content_hash=a.body_hash,
-        sketch=a.sketch,
-        dateline=article.dateline[:100],
-        image_credit=article.image_credit[:200],
-        duplicate_of=original,
-        status=Status.DRAFT,
-        created_by=user,
-        updated_by=user,
-    )
+    source = _as_source(a)
+    source.duplicate_of = original
+    source.status = Status.DRAFT
+    source.created_by = source.updated_by = user
     if a.site_name:
         source.outlet = outlet_named(a.site_name, user=user)
     slug = unique_slug(Source, source.title)
@@ -286,7 +273,8 @@ def _import_one(a: _Article, user) -> ImportReport:
 
 
 def _as_source(a: _Article) -> Source:
-    """The source ``a`` will become, as far as its text and date go (what hooks read)."""
+    """The source ``a`` will become, as far as the file alone says (no database): what hooks
+    read before the import's transaction, and what :func:`_new_source` completes."""
     article = a.article
     return Source(
         title=article.title[:500],
@@ -294,7 +282,11 @@ def _as_source(a: _Article) -> Source:
         published_on=article.published_on,
         language=article.language,
         body=article.body,
+        raw_text=a.text,
+        content_hash=a.body_hash,
+        sketch=a.sketch,
         dateline=article.dateline[:100],
+        image_credit=article.image_credit[:200],
     )
 
 
