@@ -26,7 +26,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # What the quality tests run besides Python: Debian's Chromium (browser tests, never a browser
-# download), the W3C Nu validator and axe-core from the npm registry (with the machine's Java).
+# download), the W3C Nu validator and axe-core from the npm registry (with the machine's Java),
+# and Debian's redis-server (each Redis test starts its own, on a free port, and stops it).
 TOOLS := tests/tools
 $(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	npm ci --prefix $(TOOLS) --no-audit --no-fund --loglevel=error
@@ -39,6 +40,12 @@ test-tools: $(TOOLS)/node_modules/.installed
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 	@command -v java >/dev/null 2>&1 || { echo "The HTML validator needs Java (apt-get install default-jre-headless)" >&2; exit 1; }
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's redis-server for the shared cache and task queue tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	    service redis-server stop >/dev/null 2>&1 || true; \
+	  else echo "The Redis tests need redis-server: sudo apt-get install redis-server" >&2; exit 1; fi; }
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -46,8 +53,12 @@ migrate: install
 demo: migrate
 	$(PY) manage.py demo
 
+# The web server and, beside it, one background worker (imports, scheduled publishing, feeds);
+# both stop together.
 run: demo
 	$(PY) manage.py ensure_dev_admin
+	@$(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev test-tools

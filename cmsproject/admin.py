@@ -4,14 +4,17 @@ live in their apps)."""
 from __future__ import annotations
 
 import axes.admin  # registered first, so that ours replaces it below
+import django_tasks_db.admin  # noqa: F401 (registered first, so that it is removed below)
 from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 
+from .editorial.jobs import Job
 from .editorial.redirects import Redirect
 from .editorial.registry import publishable_models
 
@@ -61,3 +64,46 @@ class LoginAttemptAdmin(axes.admin.AccessAttemptAdmin):
 if admin.site.is_registered(AccessAttempt):  # AXES_ENABLE_ADMIN may turn axes' admin off
     admin.site.unregister(AccessAttempt)
     admin.site.register(AccessAttempt, LoginAttemptAdmin)
+
+
+# ---- background jobs ------------------------------------------------------------------------
+# The queue's own rows (django-tasks-db's admin) say nothing on Redis and nothing about
+# progress; the jobs do, the same on every backend. Operators (superusers) read them here;
+# editors follow their imports from the import page.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "state",
+        "progress",
+        "attempts",
+        "created_by",
+        "created_at",
+        "finished_at",
+    )
+    list_filter = ("state", "task_path")
+    search_fields = ("title", "error")
+    date_hierarchy = "created_at"
+    list_select_related = ("created_by",)
+    readonly_fields = (
+        *("title", "task_path", "key", "state", "done", "total", "attempts", "max_attempts"),
+        *("run_after", "created_by", "created_at", "enqueued_at", "started_at", "heartbeat_at"),
+        *("finished_at", "error", "result"),
+    )
+    exclude = ("payload", "runner")
+    show_full_result_count = False
+
+    @admin.display(description="progress")
+    def progress(self, job: Job) -> str:
+        return f"{job.done} of {job.total}" if job.total else ""
+
+    # Viewing and deleting need the model's permissions, which no group holds (superusers).
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

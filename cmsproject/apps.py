@@ -7,7 +7,7 @@ class CmsprojectConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import caching
+        from . import caching, tasks  # noqa: F401 (tasks registers the periodic work)
         from .editorial import notifications, redirects, rights, roles
 
         caching.connect_signals()

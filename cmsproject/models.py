@@ -3,10 +3,11 @@
 from django.db import models
 
 from .editorial.comments import Comment
+from .editorial.jobs import Job
 from .editorial.pending import Revision
 from .editorial.redirects import Redirect
 
-__all__ = ["Comment", "ContentVersion", "Redirect", "Revision"]
+__all__ = ["Comment", "ContentVersion", "Job", "Redirect", "Revision"]
 
 
 class ContentVersion(models.Model):

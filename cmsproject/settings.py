@@ -289,6 +289,54 @@ CONTENT_SECURITY_POLICY = {
 # See cmsproject/content_security_policy.py.
 CARAVAN_CSP_INLINE_STYLE_PREFIXES = ["/admin/", "/api/v1/"]
 
+# ---- Past one machine: a shared cache and a task queue (README, "Several machines") --------
+# One machine needs nothing: local memory for the cache and a queue in the database, worked by
+# `manage.py worker` (which `make run` starts beside the web server). With REDIS_URL set, every
+# app server shares one Redis cache (Django's own backend) and the queue moves to RQ on the same
+# Redis, so web servers and workers can be added by starting more of them.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            # Django's Redis backend, told to answer a miss rather than fail while Redis is
+            # away (cmsproject/caches.py says why): pages keep answering.
+            "BACKEND": "cmsproject.caches.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CARAVAN_CACHE_PREFIX", "caravan"),
+            "TIMEOUT": 60 * 60,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "caravan"}
+    )
+}
+
+# database (the default without Redis), redis (the default with it; RQ), or immediate (run in
+# the caller: tests and one-off scripts only).
+TASK_BACKEND = os.environ.get("CARAVAN_TASK_BACKEND", "redis" if REDIS_URL else "database")
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "redis": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"CARAVAN_TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)} (got {TASK_BACKEND!r})."
+    )
+if TASK_BACKEND == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("CARAVAN_TASK_BACKEND=redis needs REDIS_URL.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND], "QUEUES": ["default", "imports"]}}
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+if TASK_BACKEND == "redis":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {
+        name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60} for name in ("default", "imports")
+    }
+# Files one admin upload may carry (Django's default is 100); the import runs on a worker.
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("CARAVAN_IMPORT_MAX_FILES", "5000"))
+# A job whose worker has not reported for this long is taken to be dead and is run again.
+CARAVAN_JOB_STALE_AFTER = float(os.environ.get("CARAVAN_JOB_STALE_AFTER", "60"))
+
 # The API (see cmsproject/api/): readers read published records anonymously; editors use a
 # token or their session, and write what their model permissions allow.
 REST_FRAMEWORK = {

@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from sources.ingestion.service import register_source_hook
 
-        from . import dashboard, search  # noqa: F401 (dashboard registers its panel)
+        from . import dashboard, search, tasks  # noqa: F401 (dashboard registers its panel)
         from .linking import index, service, settling
 
         index.connect_signals()

@@ -6,16 +6,20 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 
 from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
+from cmsproject.editorial.jobs import Job
 
 from . import facts
 from .forms import ImportArticlesForm
-from .ingestion.service import import_files, summarise
+from .ingestion.service import summarise
 from .models import Citation, Outlet, Source
+from .tasks import import_articles, reports_of, submit_import
 
 
 class CitationRowForm(forms.ModelForm):
@@ -139,29 +143,57 @@ class SourceAdmin(PublishableAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="sources_source_import",
             ),
+            path(
+                "import/<int:job_id>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name="sources_source_import_job",
+            ),
             *super().get_urls(),
         ]
 
     def import_view(self, request):
-        """Upload several article files at once; each gets a line in the report."""
+        """Upload article files, any number at once: they are imported in the background and
+        the upload goes straight to the import's page, which follows it to its report."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        reports = None
         form = ImportArticlesForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            reports = import_files(
-                [(upload.name, upload.read()) for upload in form.cleaned_data["files"]],
+            job = submit_import(
+                ((upload.name, upload.read()) for upload in form.cleaned_data["files"]),
                 user=request.user,
             )
+            return HttpResponseRedirect(reverse("admin:sources_source_import_job", args=[job.pk]))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Import articles",
             "form": form,
-            "reports": reports,
-            "counts": summarise(reports) if reports else None,
+            "recent": Job.objects.filter(task_path=import_articles.module_path)
+            .select_related("created_by")
+            .defer("payload", "result")[:10],
         }
-        return TemplateResponse(request, "admin/sources/source/import.html", context)
+        return TemplateResponse(
+            request, "admin/sources/source/import.html", context, status=400 if form.errors else 200
+        )
+
+    def import_job_view(self, request, job_id: int):
+        """An import's progress while it runs, then its report, a line per file."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(Job, pk=job_id, task_path=import_articles.module_path)
+        reports = reports_of(job)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": job.title,
+            "job": job,
+            "reports": reports,
+            "counts": summarise(reports),
+        }
+        response = TemplateResponse(request, "admin/sources/source/import_job.html", context)
+        if not job.finished:
+            response["Refresh"] = "2"  # the page follows the import until its report is whole
+        return response
 
     @admin.display(description="copy of", ordering="duplicate_of")
     def is_copy(self, obj: Source) -> str:

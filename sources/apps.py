@@ -6,4 +6,4 @@ class SourcesConfig(AppConfig):
     verbose_name = "Sources"
 
     def ready(self) -> None:
-        from . import dashboard  # noqa: F401 (registers its panel on the editor's desk)
+        from . import dashboard, tasks  # noqa: F401 (the desk panel; the app's tasks)

@@ -280,3 +280,30 @@ class Citation(EditorialRow):
                     % {"source": self.source.title[:80]}
                 }
             )
+
+
+class ImportFile(models.Model):
+    """One file of an import that runs in the background (the admin's upload): kept until it is
+    imported, then its line of the report. Written in the transaction that writes its source,
+    so a job run again after its worker died imports the files not yet done, and only those."""
+
+    job = models.ForeignKey("cmsproject.Job", on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=255)
+    data = models.BinaryField(blank=True)  # emptied once imported
+    #: Empty while waiting; then created, duplicate, unchanged or failed.
+    status = models.CharField(max_length=10, blank=True)
+    error = models.TextField(blank=True)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    mentions = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="import_file_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

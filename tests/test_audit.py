@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cmsproject.editorial import actions, audit
 from cmsproject.editorial.models import Status
+from cmsproject.ops.worker import run_due_tasks
 from events import merging
 from events.models import Event, Person
 from sources.models import Source
@@ -70,6 +71,7 @@ def newsroom(client, editor, contributor):
         reverse("admin:sources_source_import"),
         {"files": [SimpleUploadedFile("wire.txt", ARTICLE, content_type="text/plain")]},
     )
+    run_due_tasks()  # the import's worker
     assert Source.objects.filter(title__startswith="Kazakhstan and China").exists()
     return editor
 

@@ -122,14 +122,25 @@ class ImportArticles(Action):
         super().__init__(None, user=user)
         self.files = files
 
-    def execute(self) -> list[ImportReport]:
+    def execute(
+        self, *, record: Callable[[list[ImportReport]], None] | None = None
+    ) -> list[ImportReport]:
+        """Import the files. ``record(reports)``, when given, is called in the transaction
+        that writes them: a background import notes each file done together with its source,
+        so an import killed half-way and run again imports every file once."""
         # Not one transaction around it all, as other actions have: reading, cleaning and
         # linking the files take a while and hold no lock; only the writing of a batch is a
-        # transaction (see perform), so editors keep saving while a large import runs (on
+        # transaction (see write), so editors keep saving while a large import runs (on
         # SQLite a write transaction locks every other writer out).
         with acting(self.user):
             self.check()
-            return self.perform()
+            slots = self.read()
+            if record is None:
+                return self.write(slots)
+            with transaction.atomic():
+                reports = self.write(slots)
+                record(reports)
+            return reports
 
     def check(self) -> None:
         user = self.user
@@ -137,12 +148,21 @@ class ImportArticles(Action):
             raise ChangeRefused("You may not import articles: you cannot add sources.")
 
     def perform(self) -> list[ImportReport]:
-        files, user = self.files, self.user
+        return self.write(self.read())
+
+    def read(self) -> list[ImportReport | _Article]:
+        """Read, clean and fingerprint every file, and run the hooks' reading step: the slow
+        part, before any lock is taken. A file that cannot be read is its failed report."""
         slots: list[ImportReport | _Article] = []
-        for name, data in files:
+        for name, data in self.files:
             slots.append(_guarded(name, lambda name=name, data=data: _read(name, data)))
+        _find([slot for slot in slots if isinstance(slot, _Article)])
+        return slots
+
+    def write(self, slots: list[ImportReport | _Article]) -> list[ImportReport]:
+        """Write what :meth:`read` found, together, or file by file if that fails."""
+        user = self.user
         articles = [slot for slot in slots if isinstance(slot, _Article)]
-        _find(articles)  # the slow reading of the texts, before any lock is taken
         try:
             with transaction.atomic():
                 done = _Batch(user).run(articles)

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from cmsproject.ops.worker import run_due_tasks
 from tests.site.conftest import world  # noqa: F401  (the same published world)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -114,8 +115,10 @@ def test_admin_runs_under_the_policy(page, live_server, world, superuser):  # no
         ]
     )
     page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("status")).to_contain_text("Waiting for a worker")
+    run_due_tasks()  # the worker; the page reloads itself until the report is there
+    expect(page.get_by_role("heading", name="Report: 1 created")).to_be_visible(timeout=10_000)
     refusals.settle()
-    expect(page.get_by_role("heading", name="Report: 1 created")).to_be_visible()
     assert refusals.found == []
 
 

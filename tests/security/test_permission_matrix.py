@@ -46,8 +46,10 @@ from cmsproject import api_urls
 from cmsproject import urls as root_urls
 from cmsproject.editorial import comments, pending
 from cmsproject.editorial.concurrency import version_of
+from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.redirects import Redirect
+from cmsproject.ops.worker import run_due_tasks
 from events import models as ev
 from sources import models as src
 from tests import factories as f
@@ -92,8 +94,9 @@ NO_ADD = {
     "axes.AccessAttempt",
     "axes.AccessLog",
     "axes.AccessFailureLog",
+    "cmsproject.Job",
 }
-NO_CHANGE = {"events.Position", "sources.Citation"}
+NO_CHANGE = {"events.Position", "sources.Citation", "cmsproject.Job"}
 
 _seq = itertools.count(1)
 
@@ -171,6 +174,9 @@ MAKERS: dict[str, Callable[[str], models.Model]] = {
     "axes.AccessAttempt": _access(AccessAttempt),
     "axes.AccessLog": _access(AccessLog),
     "axes.AccessFailureLog": _access(AccessFailureLog),
+    "cmsproject.Job": lambda status: Job.objects.create(
+        task_path="cmsproject.tasks.x", title="A job"
+    ),
     "sources.Outlet": lambda status: f.OutletFactory(status=status),
     "sources.Source": lambda status: f.SourceFactory(status=status),
     "sources.Citation": lambda status: f.CitationFactory(),
@@ -627,9 +633,25 @@ def view_import(case: AdminCase) -> None:
     before = snapshot()
     response = case.client.post(url, {"files": [upload]})
     if not case.refused(response, before, allowed=allowed):
-        assert response.status_code == 200
+        assert response.status_code == 302  # to the import's page
+        run_due_tasks()
+        assert case.client.get(response["Location"]).status_code == 200
         source = src.Source.objects.get(title__startswith="Kazakhstan and China agree")
         assert source.status == Status.DRAFT and source.created_by == case.user
+
+
+def view_import_job(case: AdminCase) -> None:
+    """An import's page (its progress, then its report): for those who may import."""
+    from sources.tasks import submit_import
+
+    job = submit_import([("matrix.txt", ARTICLE)], user=case.superuser)
+    run_due_tasks()
+    url = reverse("admin:sources_source_import_job", args=[job.pk])
+    before = snapshot()
+    response = case.client.get(url)
+    if not case.refused(response, before, allowed=case.may("add", src.Source)):
+        assert response.status_code == 200
+        assert "1 created" in response.content.decode()
 
 
 def view_mention(decision: str) -> Callable[[AdminCase], None]:
@@ -762,6 +784,7 @@ def custom_view(name: str) -> Callable[[AdminCase], None]:
 
 CUSTOM_VIEWS: dict[str, Callable[[AdminCase], None]] = {
     "sources_source_import": view_import,
+    "sources_source_import_job": view_import_job,
     "events_mention_accept": view_mention("accept"),
     "events_mention_reject": view_mention("reject"),
     "auth_user_password_change": view_password_change,
