@@ -80,7 +80,6 @@ class JobAdmin(admin.ModelAdmin):
         "title",
         "state",
         "progress",
-        "attempts",
         "created_by",
         "created_at",
         "finished_at",

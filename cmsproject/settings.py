@@ -332,10 +332,15 @@ if TASK_BACKEND == "redis":
     RQ_QUEUES = {
         name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 60 * 60} for name in ("default", "imports")
     }
+# Outlets' feeds and their pages are read from public addresses only: a feed's link to a
+# private or loopback address is refused (it must not make the server read its own network).
+CARAVAN_FEEDS_PRIVATE_HOSTS = env_bool("CARAVAN_FEEDS_PRIVATE_HOSTS", False)
 # Files one admin upload may carry (Django's default is 100); the import runs on a worker.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("CARAVAN_IMPORT_MAX_FILES", "5000"))
 # A job whose worker has not reported for this long is taken to be dead and is run again.
 CARAVAN_JOB_STALE_AFTER = float(os.environ.get("CARAVAN_JOB_STALE_AFTER", "60"))
+# How often each worker's clock submits periodic work and sweeps lost jobs.
+CARAVAN_CLOCK_SECONDS = float(os.environ.get("CARAVAN_CLOCK_SECONDS", "60"))
 
 # The API (see cmsproject/api/): readers read published records anonymously; editors use a
 # token or their session, and write what their model permissions allow.

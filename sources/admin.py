@@ -1,4 +1,4 @@
-"""Admin for outlets, sources and citations."""
+"""Admin for outlets, their feeds, sources and citations."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
+from cmsproject.editorial import rights
 from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 from cmsproject.editorial.jobs import Job
@@ -18,8 +22,11 @@ from cmsproject.editorial.jobs import Job
 from . import facts
 from .forms import ImportArticlesForm
 from .ingestion.service import summarise
-from .models import Citation, Outlet, Source
-from .tasks import import_articles, reports_of, submit_import
+from .models import Citation, Feed, Outlet, Source
+from .tasks import import_articles, poll_feed, read_now, reports_of, submit_import
+
+#: The jobs whose page is an import's: uploads, and feeds' readings.
+IMPORT_TASKS = (import_articles.module_path, poll_feed.module_path)
 
 
 class CitationRowForm(forms.ModelForm):
@@ -75,6 +82,54 @@ class CitationInline(GenericRowInline):
         return super().get_formset(request, obj, form=form, **kwargs)
 
 
+class FeedStatusMixin:
+    """Columns that say how a feed's readings go."""
+
+    @admin.display(description="state")
+    def state(self, feed: Feed) -> str:
+        return feed.state
+
+    @admin.display(description="last reading")
+    def last_run(self, feed: Feed) -> str:
+        job = feed.last_job
+        if job is None:
+            return "—"
+        url = reverse("admin:sources_source_import_job", args=[job.pk])
+        return format_html('<a href="{}">{}</a> ({})', url, job.title, job.state)
+
+    @admin.display(description="last error")
+    def short_error(self, feed: Feed) -> str:
+        return feed.last_error[:120] + ("…" if len(feed.last_error) > 120 else "")
+
+
+class FeedInline(FeedStatusMixin, admin.TabularInline):
+    """The outlet's feeds, and how their readings go. A published outlet's feeds are changed
+    here by those who may change it live; a Contributor changes them on the feed's own page
+    (changes to a published outlet are only proposed, and feeds are not part of a proposal)."""
+
+    model = Feed
+    extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["url", "title", "is_active", "poll_every_minutes", "state", "last_run", "last_error"]
+    readonly_fields = ["state", "last_run", "last_error"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("last_job")
+
+    def _live(self, request, obj) -> bool:
+        return obj is None or rights.may_change(request.user, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return super().has_add_permission(request, obj) and self._live(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self._live(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self._live(request, obj)
+
+
 @admin.register(Outlet)
 class OutletAdmin(PublishableAdmin):
     list_display = ["name", "status_badge", "kind", "country_code", "language"]
@@ -97,6 +152,48 @@ class OutletAdmin(PublishableAdmin):
             },
         ),
     ]
+    inlines = [FeedInline]
+
+
+#: How a feed's readings go, on its page: written by the readings, never by hand.
+READINGS = [
+    *("state", "last_polled_at", "last_success_at", "next_poll_at", "failures", "last_error"),
+    "last_run",
+]
+
+
+@admin.register(Feed)
+class FeedAdmin(FeedStatusMixin, SafeAutocompleteMixin, admin.ModelAdmin):
+    """Outlets' feeds: read every few minutes, their new items imported as drafts."""
+
+    # state says active or paused and the failures in a row; the times of the last success
+    # and of the next reading are on the feed's page (a list of six columns fits a laptop)
+    list_display = ["__str__", "outlet", "state", "last_polled_at", "short_error", "last_run"]
+    list_filter = ["is_active", ("last_error", admin.EmptyFieldListFilter), "outlet"]
+    list_select_related = ["outlet", "last_job"]
+    search_fields = ["url", "title", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["poll_now"]
+    fieldsets = [
+        (None, {"fields": ["outlet", "url", "title", "is_active", "poll_every_minutes"]}),
+        (
+            "Readings",
+            {"fields": READINGS},
+        ),
+    ]
+    readonly_fields = READINGS
+
+    @admin.action(description="Poll now", permissions=["change"])
+    def poll_now(self, request, queryset) -> None:
+        queued, busy = read_now(queryset.select_related("outlet", "last_job"))
+        if queued:
+            n = len(queued)
+            self.message_user(request, f"{n} feed{pluralize(n)} will be read in a moment.")
+        if busy:
+            n = len(busy)
+            verb = pluralize(n, "is,are")
+            self.message_user(request, f"{n} feed{pluralize(n)} {verb} being read already.")
 
 
 @admin.register(Source)
@@ -177,16 +274,22 @@ class SourceAdmin(PublishableAdmin):
         )
 
     def import_job_view(self, request, job_id: int):
-        """An import's progress while it runs, then its report, a line per file."""
+        """An import's progress while it runs, then its report, a line per file (a feed's
+        reading: a line per new item)."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        job = get_object_or_404(Job, pk=job_id, task_path=import_articles.module_path)
+        job = get_object_or_404(Job, pk=job_id, task_path__in=IMPORT_TASKS)
         reports = reports_of(job)
+        feed = None
+        if job.task_path == poll_feed.module_path:
+            feed = Feed.objects.filter(pk=job.payload.get("feed")).first()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": job.title,
             "job": job,
+            "reading": job.task_path == poll_feed.module_path,
+            "feed": feed,
             "reports": reports,
             "counts": summarise(reports),
         }

@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -282,7 +287,7 @@ class Citation(EditorialRow):
             )
 
 
-class ImportFile(models.Model):
+class ImportFile(EditorialRow):
     """One file of an import that runs in the background (the admin's upload): kept until it is
     imported, then its line of the report. Written in the transaction that writes its source,
     so a job run again after its worker died imports the files not yet done, and only those."""
@@ -307,3 +312,116 @@ class ImportFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+web_address = URLValidator(schemes=["http", "https"])
+
+
+class Feed(EditorialRow):
+    """An outlet's RSS or Atom feed: read every few minutes, its new items imported as drafts.
+
+    What was last read is kept so that the next reading asks only for what changed (the ETag
+    and Last-Modified the server sent), and each item is imported once (:class:`FeedItem`)."""
+
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.CASCADE,
+        related_name="feeds",
+        help_text=_("Whose articles the feed lists: the sources it brings are this outlet's."),
+    )
+    url = models.URLField(
+        "feed URL",
+        max_length=1000,
+        unique=True,
+        validators=[web_address],
+        help_text=_("The address of the RSS or Atom feed (http or https)."),
+    )
+    title = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Which of the outlet's feeds this is, e.g. “Politics”; the feed's own title "
+            "is filled in when left empty."
+        ),
+    )
+    is_active = models.BooleanField(
+        "active", default=True, help_text=_("Read regularly. Untick to pause the feed.")
+    )
+    poll_every_minutes = models.PositiveIntegerField(
+        "read every (minutes)",
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(24 * 60)],
+        help_text=_("How often the feed is read; after errors it is read less often."),
+    )
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField("last read", null=True, blank=True, editable=False)
+    last_success_at = models.DateTimeField(
+        "last read without error", null=True, blank=True, editable=False
+    )
+    next_poll_at = models.DateTimeField(
+        "next reading",
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Empty: at the next minute."),
+    )
+    failures = models.PositiveIntegerField(
+        default=0, editable=False, help_text=_("Readings that failed in a row.")
+    )
+    last_error = models.TextField(blank=True, editable=False)
+    last_job = models.ForeignKey(
+        "cmsproject.Job",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        help_text=_("The last reading: its report lists the items it imported."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["outlet__name", "url"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(poll_every_minutes__gte=5), name="feed_polled_at_most_every_5_min"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    @property
+    def state(self) -> str:
+        if not self.is_active:
+            return "paused"
+        if self.failures:
+            return f"failing ({self.failures} in a row)"
+        return "ok" if self.last_success_at else "not read yet"
+
+
+class FeedItem(EditorialRow):
+    """An item of a feed, seen once: a later reading does not import it again."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    #: The item's id (RSS guid, Atom id), else its link.
+    guid = models.CharField(max_length=1000)
+    #: Its line in the report of the reading that found it.
+    file = models.ForeignKey(
+        ImportFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["feed", "-seen_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "guid"], name="feed_item_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.guid

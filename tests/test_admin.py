@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 
+from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.models import Status
 from events.models import Event, Mention, Person, Position
 from sources.models import Citation
@@ -48,8 +49,9 @@ def test_superuser_sees_every_admin_page(model, client, superuser, one_of_everyt
     assert client.get(admin_url(model, "changelist")).status_code == 200
     add_status = client.get(admin_url(model, "add")).status_code
     # Positions and citations are edited on their record's page, and login records (axes) are
-    # written by the system: their own lists are read-only.
-    read_only = model in (Position, Citation, Mention) or model._meta.app_label == "axes"
+    # written by the system, and background jobs are the workers': their own lists are
+    # read-only.
+    read_only = model in (Position, Citation, Mention, Job) or model._meta.app_label == "axes"
     assert add_status == (403 if read_only else 200)
     obj = model._default_manager.first()
     if obj is not None:

@@ -359,7 +359,7 @@ def sweep(now: datetime.datetime | None = None) -> int:
         Q(state=Job.State.RUNNING, heartbeat_at__lt=now - stale_after())
         | Q(state=Job.State.QUEUED, enqueued_at__isnull=True, created_at__lt=now - stale_after())
         | (
-            Q(state=Job.State.QUEUED, enqueued_at__lt=now - 5 * stale_after())
+            Q(state=Job.State.QUEUED, enqueued_at__lt=now - 2 * stale_after())
             & (Q(run_after__isnull=True) | Q(run_after__lt=now - stale_after()))
         )
     )
@@ -372,9 +372,10 @@ def sweep(now: datetime.datetime | None = None) -> int:
 
 
 def prune(now: datetime.datetime | None = None, *, keep_days: int = 30) -> int:
-    """Forget finished periodic runs after a day, and every finished job after ``keep_days``."""
+    """Forget finished periodic runs and runs that had nothing to do (a feed read with nothing
+    new) after a day, and every finished job after ``keep_days``."""
     now = now or timezone.now()
-    old = Q(key__isnull=False, finished_at__lt=now - datetime.timedelta(days=1))
+    old = (Q(key__isnull=False) | Q(total=0)) & Q(finished_at__lt=now - datetime.timedelta(days=1))
     old |= Q(finished_at__lt=now - datetime.timedelta(days=keep_days))
     deleted, _ = (
         Job.objects.filter(old).exclude(state__in=[Job.State.QUEUED, Job.State.RUNNING]).delete()

@@ -1,10 +1,15 @@
-"""Load and faults against a running Caravan: readers, an editor and an import at once.
+"""Load and faults against a running Caravan: readers, editors and an import at once.
 
-Readers fetch pages and API endpoints in a loop; an editor withdraws and republishes an event
-through the API; an import of article files runs; optionally the database is restarted
-mid-run. Every response is recorded; the report gives counts by status and latency
-percentiles, and says whether the run was clean: no error outside the outage, only 503 within
-it, and recovery afterwards without restarting Caravan. :func:`load_test` runs it all.
+Readers fetch pages and API endpoints in a loop, spread over every app server given; editors
+withdraw and republish events through the API on the first server, and each change is read
+back at once from another server (several servers must agree); an import of article files is
+uploaded through the admin and done by the task worker (or, with ``import_via="command"``, by
+``manage.py import_sources``). Faults can be injected: the database restarted, the worker
+killed half-way through the import and started again, Redis restarted. Every response is
+recorded; the report gives counts by status and latency percentiles, and says whether the run
+was clean: no error outside the outages, only 503 within them, recovery afterwards without
+restarting Caravan, no stale read, and every article imported exactly once.
+:func:`load_test` runs it all.
 """
 
 from __future__ import annotations
@@ -20,14 +25,19 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from events.models import Agreement, Event, Organization, Person
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -42,7 +52,10 @@ class Sample:
 class Run:
     samples: list[Sample] = field(default_factory=list)
     editor_actions: Counter = field(default_factory=Counter)
-    outage: tuple[float, float] | None = None
+    #: Windows in which a fault was injected: (what, start, end).
+    outages: list[tuple[str, float, float]] = field(default_factory=list)
+    #: A change made on one server that another did not serve at once.
+    stale_reads: list[str] = field(default_factory=list)
     import_exit: int | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -82,17 +95,22 @@ def fetch(
     return status, (time.perf_counter() - started) * 1000
 
 
-def reader(run: Run, base: str, urls: list[str], deadline: float, seed: int) -> None:
+def reader(run: Run, bases: list[str], urls: list[str], deadline: float, seed: int) -> None:
     rng = random.Random(seed)
     while time.monotonic() < deadline:
-        url = base + rng.choice(urls)
+        url = rng.choice(bases) + rng.choice(urls)
         status, ms = fetch(url)
         run.add(Sample(time.monotonic(), status, ms, url))
 
 
-def editor(run: Run, base: str, token: str, slug: str, deadline: float, pause: float = 1.0) -> None:
+def editor(
+    run: Run, bases: list[str], token: str, slug: str, deadline: float, pause: float = 1.0
+) -> None:
+    """Withdraw and republish the event ``slug`` on the first server; after each change, the
+    last server (another, when there are several) must serve it to readers at once."""
     target = "withdrawn"
-    url = f"{base}/api/v1/events/{slug}/"
+    url = f"{bases[0]}/api/v1/events/{slug}/"
+    elsewhere = f"{bases[-1]}/api/v1/events/{slug}/"
     while time.monotonic() < deadline:
         # As any client must: read the record, then change the version read (If-Match).
         read: dict[str, str] = {}
@@ -108,12 +126,16 @@ def editor(run: Run, base: str, token: str, slug: str, deadline: float, pause: f
         run.add(Sample(time.monotonic(), status, ms, f"PATCH {slug} -> {target}"))
         run.editor_actions[(target, status)] += 1
         if status == 200:
+            seen, _ = fetch(elsewhere)  # a reader of the other server, right after
+            if seen in (200, 404) and (seen == 200) != (target == "published"):
+                run.stale_reads.append(f"{slug} {target} on one server, {seen} on another")
             target = "published" if target == "withdrawn" else "withdrawn"
         time.sleep(pause)
 
 
-def restart_database(run: Run, command: str, base: str, *, give_up_after: float = 90) -> None:
-    """Run ``command`` (which restarts the database), then wait for Caravan to answer again."""
+def inject(run: Run, what: str, command: str, base: str, *, give_up_after: float = 90) -> None:
+    """Run ``command`` (which restarts a component), then wait for Caravan to answer again; the
+    time between is an outage window of the report."""
     started = time.monotonic()
     subprocess.run(
         command,
@@ -125,10 +147,11 @@ def restart_database(run: Run, command: str, base: str, *, give_up_after: float 
     )
     while fetch(base + "/healthz", timeout=5)[0] != 200:
         if time.monotonic() - started > give_up_after:
-            run.outage = (started, float("inf"))  # never recovered: the report says so
+            run.outages.append((what, started, float("inf")))  # never recovered: reported
             return
         time.sleep(0.2)
-    run.outage = (started, time.monotonic())
+    with run.lock:
+        run.outages.append((what, started, time.monotonic()))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -138,18 +161,17 @@ def percentile(values: list[float], q: float) -> float:
 
 def report(run: Run, started: float) -> tuple[dict, bool]:
     grace = 2.0  # requests already in flight when the outage ended
-    outage = run.outage
+    windows = [(start, end + grace) for _, start, end in run.outages]
     inside, outside = [], []
     for s in run.samples:
-        if outage and outage[0] <= s.at <= outage[1] + grace:
-            inside.append(s)
-        else:
-            outside.append(s)
+        (inside if any(a <= s.at <= b for a, b in windows) else outside).append(s)
     ok_outside = [s for s in outside if s.status == 200]
     errors_outside = [s for s in outside if s.status >= 500 or s.status == 0]
     bad_inside = [s for s in inside if s.status not in (200, 503)]
-    after = [s for s in outside if outage and s.at > outage[1] + grace]
+    last_end = max((b for _, b in windows), default=None)
+    after = [s for s in outside if last_end is not None and s.at > last_end]
     saves = [s.ms for s in ok_outside if s.url.startswith("PATCH ")]
+    recovered = all(end != float("inf") for _, _, end in run.outages)
     summary = {
         "requests": len(run.samples),
         "by_status": dict(Counter(s.status for s in run.samples)),
@@ -161,13 +183,25 @@ def report(run: Run, started: float) -> tuple[dict, bool]:
         "saves_p99_ms": percentile(saves, 0.99) if saves else None,
         "errors_outside_outage": len(errors_outside),
         "examples": [f"{s.status} {s.url}" for s in errors_outside[:5]],
-        "outage_seconds": (
-            round(outage[1] - outage[0], 1) if outage and outage[1] != float("inf") else None
-        ),
-        "recovered": outage is None or outage[1] != float("inf"),
+        "outages": {
+            what: round(end - start, 1) if end != float("inf") else "never recovered"
+            for what, start, end in run.outages
+        },
+        "recovered": recovered,
         "during_outage": dict(Counter(s.status for s in inside)),
         "not_503_during_outage": len(bad_inside),
         "after_outage_ok": all(s.status == 200 for s in after) if after else None,
+        # p50 of the answered requests, ten seconds at a time: where the time went
+        "p50_by_10s": [
+            percentile([s.ms for s in ok_outside if b <= s.at - started < b + 10], 0.5)
+            if any(b <= s.at - started < b + 10 for s in ok_outside)
+            else None
+            for b in range(
+                0, int(max((s.at for s in run.samples), default=started) - started) + 1, 10
+            )
+        ],
+        "stale_reads": len(run.stale_reads),
+        "stale_examples": run.stale_reads[:5],
         "editor": {f"{k[0]}:{k[1]}": v for k, v in run.editor_actions.items()},
         "import_exit_status": run.import_exit,
         "seconds": round(time.monotonic() - started, 1),
@@ -175,6 +209,8 @@ def report(run: Run, started: float) -> tuple[dict, bool]:
     clean = (
         not errors_outside
         and not bad_inside
+        and recovered
+        and not run.stale_reads
         and run.import_exit in (0, None)
         and (summary["after_outage_ok"] in (True, None))
     )
@@ -186,7 +222,7 @@ class NothingToEdit(Exception):
 
 
 def load_test(
-    base: str,
+    bases: list[str],
     *,
     seconds: int,
     readers: int,
@@ -194,54 +230,223 @@ def load_test(
     restart_at: float = 25.0,
     articles: int = 200,
     editors: int = 1,
+    import_via: str = "admin",
+    restart_worker: str = "",
+    restart_redis: str = "",
+    redis_restart_at: float = 40.0,
 ) -> tuple[dict, bool]:
-    """Readers, ``editors`` editors (each on an event of its own; more than one save every
-    0.2 s) and an import of ``articles`` files against ``base`` for ``seconds``, with the
-    database restarted by the shell command ``restart_db`` after ``restart_at`` seconds if one
-    is given. Returns the report and whether the run was clean."""
-    base = base.rstrip("/")
+    """Readers over every server of ``bases``, ``editors`` editors (each on an event of its own;
+    more than one save every 0.2 s) and an import of ``articles`` files for ``seconds``. Shell
+    commands inject faults: ``restart_db`` after ``restart_at`` seconds, ``restart_redis``
+    after ``redis_restart_at``, ``restart_worker`` (kill -9 the worker, start it again) once
+    the import is under way. Returns the report and whether the run was clean."""
+    bases = [base.rstrip("/") for base in bases]
     urls = public_urls()
     token, slugs = load_editor(editors)
     run = Run()
     started = time.monotonic()
     deadline = started + seconds
     threads = [
-        threading.Thread(target=reader, args=(run, base, urls, deadline, i), daemon=True)
+        threading.Thread(target=reader, args=(run, bases, urls, deadline, i), daemon=True)
         for i in range(readers)
     ]
     pause = 1.0 if editors == 1 else 0.2
     threads += [
-        threading.Thread(target=editor, args=(run, base, token, slug, deadline, pause), daemon=True)
+        threading.Thread(
+            target=editor, args=(run, bases, token, slug, deadline, pause), daemon=True
+        )
         for slug in slugs
     ]
     folder = tempfile.mkdtemp(prefix="caravan-load-")
     write_articles(folder, articles)
-    first_import: dict = {}
+    imported: dict = {}
 
     def import_during_load() -> None:
-        first_import["exit"], first_import["failed"] = import_folder(folder)
+        if import_via == "admin":
+            imported.update(import_through_admin(bases[0], folder, restart_worker, seconds))
+        else:
+            imported["exit"], imported["failed"] = import_folder(folder)
 
     importer = threading.Thread(target=import_during_load, daemon=True)
     for thread in [*threads, importer]:
         thread.start()
-    if restart_db:
-        time.sleep(restart_at)
-        restart_database(run, restart_db, base)
+    faults = sorted(
+        [(restart_at, "database", restart_db), (redis_restart_at, "redis", restart_redis)]
+    )
+    redis_back_at = None
+    for at, what, command in faults:
+        if command:
+            time.sleep(max(0.0, started + at - time.monotonic()))
+            inject(run, what, command, bases[0])
+            if what == "redis":
+                redis_back_at = timezone.now()
     for thread in threads:
         thread.join(timeout=seconds + 30)
-    importer.join(timeout=300)
+    importer.join(timeout=seconds + 600)
+    tasks_resumed = redis_back_at is None or tasks_done_since(redis_back_at, timeout=120)
+    if import_via == "admin":
+        shutil.rmtree(folder, ignore_errors=True)
+        summary, clean = report(run, started)
+        summary["import"] = imported
+        summary["tasks_after_redis_restart"] = tasks_resumed
+        return summary, clean and imported.get("each_once", False) and tasks_resumed
     # Files that failed while the database was away are reported, not lost: importing the
     # folder again must bring in every one of them.
     run.import_exit, still_failed = import_folder(folder)
     shutil.rmtree(folder, ignore_errors=True)
     summary, clean = report(run, started)
     summary["import_during_load"] = {
-        "exit_status": first_import.get("exit"),
-        "failed": len(first_import.get("failed", [])),
-        "reasons": sorted({r["error"][:80] for r in first_import.get("failed", [])})[:3],
+        "exit_status": imported.get("exit"),
+        "failed": len(imported.get("failed", [])),
+        "reasons": sorted({r["error"][:80] for r in imported.get("failed", [])})[:3],
     }
     summary["import_again_failed"] = len(still_failed)
     return summary, clean
+
+
+def tasks_done_since(moment, *, timeout: float) -> bool:
+    """Whether the workers run tasks again after ``moment``: a periodic job submitted after it
+    is done within ``timeout`` seconds."""
+    from cmsproject.editorial.jobs import Job
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = Job.objects.filter(key__isnull=False, created_at__gt=moment, state="done")
+        if _read(done.exists):
+            return True
+        time.sleep(1)
+    return False
+
+
+def _read(query: Callable[[], T]) -> T | None:
+    """``query()``, or None when the database is away or was restarted under this process's
+    connection (the next call opens a new one)."""
+    from django.db import DatabaseError, connection
+
+    try:
+        return query()
+    except DatabaseError:
+        connection.close()
+        return None
+
+
+LOAD_PASSWORD = "load-editor-password-" + "x" * 8
+
+
+class Browser:
+    """An editor's browser, as far as the admin needs: cookies (kept whatever their Secure
+    flag: the run is on plain loopback HTTP), the CSRF token, forms and file uploads."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.cookies: dict[str, str] = {}
+
+    def open(self, path: str, body: bytes | None = None, content_type: str = "") -> tuple:
+        request = urllib.request.Request(self.base + path, data=body)
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        request.add_header("Referer", self.base + path)
+        opener = urllib.request.build_opener(_NoRedirect)
+        try:
+            response = opener.open(request, timeout=120)
+        except urllib.error.HTTPError as exc:
+            response = exc
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, response.headers, response.read()
+
+    def post(self, path: str, fields: dict[str, str], files: list[tuple[str, bytes]] = ()):
+        self.open(path)  # the form, and with it the CSRF cookie
+        fields = {**fields, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+        boundary = f"caravan-load-{random.getrandbits(64):x}"
+        parts = []
+        for name, value in fields.items():
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+        for name, data in files:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; '
+                f'filename="{name}"\r\nContent-Type: text/plain\r\n\r\n'.encode()
+                + data
+                + b"\r\n"
+            )
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.open(path, b"".join(parts), f"multipart/form-data; boundary={boundary}")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def import_through_admin(base: str, folder: str, restart_worker: str, seconds: int) -> dict:
+    """Upload every article of ``folder`` in one admin upload, follow the job to its end
+    (killing and restarting the worker half-way when told), and check that each article was
+    imported exactly once."""
+    from cmsproject.editorial.jobs import Job
+    from sources.models import ImportFile, Source
+
+    browser = Browser(base)
+    status, headers, _ = browser.post(
+        "/admin/login/?next=/admin/",
+        {"username": "load-editor", "password": LOAD_PASSWORD, "next": "/admin/"},
+    )
+    if status != 302:
+        return {"error": f"login answered {status}", "each_once": False}
+    files = sorted(Path(folder).iterdir())
+    status, headers, _ = browser.post(
+        "/admin/sources/source/import/", {}, [(f.name, f.read_bytes()) for f in files]
+    )
+    if status != 302:
+        return {"error": f"the upload answered {status}", "each_once": False}
+    job_id = int(headers["Location"].rstrip("/").rsplit("/", 1)[1])
+    killed_at = None
+    give_up = time.monotonic() + seconds + 600
+    job = None
+    while time.monotonic() < give_up:
+        job = _read(lambda: Job.objects.get(pk=job_id))
+        if job is None:  # the database restarting under us
+            time.sleep(0.5)
+            continue
+        if job.finished:
+            break
+        if restart_worker and killed_at is None and 0 < job.done < job.total:
+            killed_at = job.done
+            subprocess.run(restart_worker, shell=True, check=False, timeout=60)
+        time.sleep(0.2)
+    if job is None or not job.finished:
+        return {"error": "the import did not finish", "job": job_id, "each_once": False}
+    titles = Counter(
+        Source.objects.filter(title__startswith="Load test article number").values_list(
+            "title", flat=True
+        )
+    )
+    wanted = {f"Load test article number {i} headline" for i in range(len(files))}
+    statuses = Counter(ImportFile.objects.filter(job=job).values_list("status", flat=True))
+    each_once = (
+        job.state == "done"
+        and set(titles) == wanted
+        and all(n == 1 for n in titles.values())
+        # each file a source of its own (a near copy of an earlier one is a "duplicate")
+        and statuses.get("created", 0) + statuses.get("duplicate", 0) == len(files)
+    )
+    return {
+        "job": job_id,
+        "state": job.state,
+        "attempts": job.attempts,
+        "files": len(files),
+        "statuses": dict(statuses),
+        "worker_killed_after_files": killed_at,
+        "sources_twice": sum(1 for n in titles.values() if n > 1),
+        "sources_missing": len(wanted - set(titles)),
+        "seconds": round((job.finished_at - job.created_at).total_seconds(), 1),
+        "each_once": each_once,
+    }
 
 
 def public_urls() -> list[str]:
@@ -281,6 +486,8 @@ def load_editor(editors: int = 1) -> tuple[str, list[str]]:
     user, _ = get_user_model().objects.get_or_create(
         username="load-editor", defaults={"is_staff": True}
     )
+    user.set_password(LOAD_PASSWORD)  # the admin upload logs in as this editor
+    user.save()
     user.groups.add(Group.objects.get(name="Editor"))
     token, _ = Token.objects.get_or_create(user=user)
     slugs = list(Event.objects.published().order_by("pk").values_list("slug", flat=True))
@@ -291,17 +498,30 @@ def load_editor(editors: int = 1) -> tuple[str, list[str]]:
     return token.key, slugs[:editors]
 
 
+#: Words the load articles are written from, so that no two are near copies of each other
+#: (a newsroom's imports are mostly distinct stories; copies are the exception).
+_WORDS = (
+    "ministers trade transport energy railway corridor pipeline customs border investment "
+    "agreement summit delegation cooperation logistics industry agriculture water tourism "
+    "security culture education science digital finance bank loan route freight port visit "
+    "talks memorandum consultations exports imports grain cotton copper uranium gas oil power "
+    "station bridge highway airport university students visas licences standards tariffs"
+)
+VOCABULARY = _WORDS.split()
+
+
 def write_articles(folder: str, articles: int) -> None:
-    """Articles that give the linker work: the demo data's people, places and a figure."""
+    """Distinct articles that give the linker work: the demo data's people, places and a
+    figure, around text of their own."""
     for i in range(articles):
+        rng = random.Random(i)
+        own = [" ".join(rng.choice(VOCABULARY) for _ in range(35)) + "." for _ in range(3)]
         Path(folder, f"load-{i}.txt").write_text(
-            f"Load test article number {i} headline\n\nMinisters met for talks number "
-            f"{i} on trade, transport and energy cooperation across the region, "
-            f"according to a statement issued after the meeting. Detail {i * 7919}.\n\n"
+            f"Load test article number {i} headline\n\n{own[0]}\n\n"
             "Xi Jinping and Kassym-Jomart Tokayev met in Astana, where Wang Yi and Murat "
             "Nurtleu held talks; Shavkat Mirziyoyev sent a message from Tashkent, and Sadyr "
-            "Japarov spoke with Emomali Rahmon by telephone from Bishkek.\n\n"
-            f"Bilateral trade reached ${30 + i % 20} billion in 2023, the ministry said."
+            f"Japarov spoke with Emomali Rahmon by telephone from Bishkek.\n\n{own[1]}\n\n"
+            f"Bilateral trade reached ${30 + i % 20} billion in 2023, the ministry said. {own[2]}"
         )
 
 

@@ -21,15 +21,14 @@ from cmsproject.editorial import jobs
 logger = logging.getLogger(__name__)
 
 QUEUES = ("default", "imports")
-TICK = 60.0
 
 
 class Clock(threading.Thread):
-    """Calls :func:`jobs.tick` now and then every ``TICK`` seconds, until stopped."""
+    """Calls :func:`jobs.tick` now and then every ``CARAVAN_CLOCK_SECONDS``, until stopped."""
 
-    def __init__(self, every: float = TICK) -> None:
+    def __init__(self, every: float | None = None) -> None:
         super().__init__(daemon=True, name="caravan-clock")
-        self.every = every
+        self.every = every or settings.CARAVAN_CLOCK_SECONDS
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -91,9 +90,20 @@ def _database_worker(*, batch: bool, interval: float) -> None:
 def _rq_worker(*, batch: bool) -> None:
     import django_rq
     from django_tasks_rq import Job
+    from redis.exceptions import ConnectionError as RedisDown
 
-    worker = django_rq.get_worker(*QUEUES, job_class=Job)
-    worker.work(burst=batch, with_scheduler=True)
+    while True:
+        worker = django_rq.get_worker(*QUEUES, job_class=Job)
+        try:
+            worker.work(burst=batch, with_scheduler=True)
+            return
+        except RedisDown as exc:
+            if worker._shutdown_requested_date is not None:  # told to stop: stop, Redis or not
+                return
+            # Redis restarting: wait and work again (a job it was running when the connection
+            # went is run again by the sweep, its heartbeat having stopped).
+            logger.warning("Lost Redis (%s); working again in 2 s", exc)
+            time.sleep(2)
 
 
 def run_due_tasks(limit: int = 1000) -> int:

@@ -30,7 +30,11 @@ def extract_html(html: str) -> HtmlArticle:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        # Not trafilatura's deduplication: it remembers text across every page the process
+        # reads, so a long-running worker would drop an article's paragraphs as "seen" once
+        # the same page (or a syndicated copy) had been read a few times. Site debris is
+        # removed by our cleaning; copies are found by de-duplication (dedup.py).
+        deduplicate=False,
     )
     if doc is None:
         return HtmlArticle(text="")

@@ -115,12 +115,17 @@ class ImportArticles(Action):
     address or slug, or a near copy) waits until the files before it are written. If the
     batch cannot be written together (a slug taken meanwhile by an editor, say), nothing of it
     stays and each file is imported on its own, so one bad file still fails alone. Without a
-    user (a command run by the operator) the import is the system's.
+    user (a command run by the operator, an outlet's feed) the import is the system's. With an
+    ``outlet`` (a feed's), the new sources are that outlet's; otherwise the outlet is the one
+    the page names, if any.
     """
 
-    def __init__(self, files: list[tuple[str, bytes]], *, user=None) -> None:
+    def __init__(
+        self, files: list[tuple[str, bytes]], *, user=None, outlet: Outlet | None = None
+    ) -> None:
         super().__init__(None, user=user)
         self.files = files
+        self.outlet = outlet
 
     def execute(
         self, *, record: Callable[[list[ImportReport]], None] | None = None
@@ -165,12 +170,15 @@ class ImportArticles(Action):
         articles = [slot for slot in slots if isinstance(slot, _Article)]
         try:
             with transaction.atomic():
-                done = _Batch(user).run(articles)
+                done = _Batch(user, self.outlet).run(articles)
         except Exception:  # any failure: the whole batch again, file by file
             logger.warning(
                 "A batch of %d files is imported one by one", len(articles), exc_info=True
             )
-            done = {id(a): _guarded(a.name, lambda a=a: _import_one(a, user)) for a in articles}
+            done = {
+                id(a): _guarded(a.name, lambda a=a: _import_one(a, user, self.outlet))
+                for a in articles
+            }
         return [done[id(slot)] if isinstance(slot, _Article) else slot for slot in slots]
 
 
@@ -226,7 +234,9 @@ def _read(name: str, data: bytes) -> _Article:
         article = clean_article(page.text, title_hint=page.title)
         article.published_on = page.published_on or article.published_on
         article.language = (page.language or article.language)[:16]
-        url, site_name = page.url, page.site_name
+        # a page read from the web (a feed's item) is named after its address
+        url = page.url or (name if name.startswith(("http://", "https://")) else "")
+        site_name = page.site_name
     else:
         article = clean_article(decoded.text)
     if not article.title:
@@ -253,14 +263,18 @@ def _url_taken(source: Source) -> ImportRefused:
     )
 
 
-def _new_source(a: _Article, original: Source | None, user, *, taken: set[str]) -> Source | None:
+def _new_source(
+    a: _Article, original: Source | None, user, *, taken: set[str], outlet: Outlet | None = None
+) -> Source | None:
     """The draft source for ``a``, validated, with a slug no row and no name in ``taken``
-    uses; not saved."""
+    uses; not saved. Its outlet is ``outlet``, else the site the page names."""
     source = _as_source(a)
     source.duplicate_of = original
     source.status = Status.DRAFT
     source.created_by = source.updated_by = user
-    if a.site_name:
+    if outlet is not None:
+        source.outlet = outlet
+    elif a.site_name:
         source.outlet = outlet_named(a.site_name, user=user)
     slug = unique_slug(Source, source.title)
     if slug in taken:
@@ -273,7 +287,7 @@ def _new_source(a: _Article, original: Source | None, user, *, taken: set[str]) 
     return source
 
 
-def _import_one(a: _Article, user) -> ImportReport:
+def _import_one(a: _Article, user, outlet: Outlet | None = None) -> ImportReport:
     """``a`` on its own, against what the database holds now, in its own transaction."""
     same = Source.objects.filter(content_hash=a.body_hash).select_related("outlet").first()
     if same is not None:
@@ -284,7 +298,7 @@ def _import_one(a: _Article, user) -> ImportReport:
             raise _url_taken(at_url)
     original = find_near_duplicate(a.sketch)
     with transaction.atomic():
-        source = _new_source(a, original, user, taken=set())
+        source = _new_source(a, original, user, taken=set(), outlet=outlet)
         source.save()
         _write_fingerprints([source])
         [mentions] = _run_hooks([a], [source], user)
@@ -355,8 +369,9 @@ def _run_hooks(articles: list[_Article], sources: list[Source], user) -> list[li
 class _Batch:
     """The database side of :func:`import_files`, inside its transaction."""
 
-    def __init__(self, user) -> None:
+    def __init__(self, user, outlet: Outlet | None = None) -> None:
         self.user = user
+        self.outlet = outlet
         self.pending: list[tuple[_Article, Source]] = []  # added, not yet written
         self.added: list[_Article] = []
         self.originals: dict[int, Source | None] = {}
@@ -383,7 +398,7 @@ class _Batch:
     def _decide(self, a: _Article, known: dict, at_url: dict) -> ImportReport:
         if self._depends_on_batch(a):
             self.flush()  # written now: the database answers for them from here on
-            return _import_one(a, self.user)
+            return _import_one(a, self.user, self.outlet)
         if a.body_hash in known:
             return ImportReport(a.name, "unchanged", source=known[a.body_hash])
         if a.url in at_url:
@@ -408,10 +423,10 @@ class _Batch:
     def _add(self, a: _Article) -> ImportReport:
         original = self.originals[id(a)]
         taken = {s.slug for _, s in self.pending}
-        source = _new_source(a, original, self.user, taken=taken)
+        source = _new_source(a, original, self.user, taken=taken, outlet=self.outlet)
         if source is None:  # its slug waits for a pending file: write those first
             self.flush()
-            return _import_one(a, self.user)
+            return _import_one(a, self.user, self.outlet)
         self.pending.append((a, source))
         status = "duplicate" if original is not None else "created"
         return ImportReport(a.name, status, source=source)  # mentions added when written

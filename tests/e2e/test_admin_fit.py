@@ -19,8 +19,10 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.redirects import Redirect
 from events import models as ev
+from sources.models import Feed
 from tests import factories as f
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -225,6 +227,21 @@ def world(superuser):
     AccessAttempt.objects.create(**access, get_data="", post_data="", failures_since_start=3)
     AccessLog.objects.create(**access)
     AccessFailureLog.objects.create(**access)
+    feed = Feed.objects.create(
+        outlet=source.outlet,
+        url="https://www.example.org/news/central-asia/transport-trade-water-and-energy/rss.xml",
+        title="Central Asia: transport, trade, water and energy (every story, full text)",
+        last_error="HTTP 503 from https://www.example.org/news/central-asia/transport-trade-"
+        "water-and-energy/rss.xml: the service is unavailable, try again later",
+    )
+    job = Job.objects.create(
+        task_path="sources.tasks.poll_feed",
+        title=f"Feed of {feed.outlet}: could not be read",
+        state=Job.State.FAILED,
+        error=feed.last_error,
+        result={"created": 0, "duplicate": 0, "unchanged": 0, "failed": 0},
+    )
+    Feed.objects.filter(pk=feed.pk).update(last_job=job)
     return {"event": event, "source": source, "person": people[0]}
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from cmsproject.ops.worker import run_due_tasks
 from events.linking.index import invalidate
 from tests import factories as f
 
@@ -55,7 +56,9 @@ def test_from_an_imported_article_to_a_published_event(
     article.write_text(ARTICLE, encoding="utf-8")
     page.locator("input[type=file]").set_input_files(str(article))
     page.get_by_role("button", name="Import").click()
-    expect(page.get_by_text("1 created")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Waiting for a worker")
+    run_due_tasks()  # the worker; the import's page reloads itself until the report is there
+    expect(page.get_by_text("1 created")).to_be_visible(timeout=10_000)
     page.get_by_role("link", name="China and Kyrgyzstan agree to speed up the railway").click()
 
     # the summary typed here is saved on the way to the event form

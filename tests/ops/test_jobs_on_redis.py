@@ -41,9 +41,7 @@ def work_rq() -> None:
     from django_tasks_rq import Job as RQJob
     from rq.worker import SimpleWorker
 
-    worker = django_rq.get_worker(
-        "default", "imports", job_class=RQJob, worker_class=SimpleWorker
-    )
+    worker = django_rq.get_worker("default", "imports", job_class=RQJob, worker_class=SimpleWorker)
     worker.work(burst=True, with_scheduler=True)
 
 
@@ -120,6 +118,22 @@ def test_two_app_servers_share_what_is_cached(shared_cache, redis_server):
     other_server = RedisCache(redis_server.url, {})  # another process's client of the same Redis
     shared_cache.set("caravan:home:v7", {"events": 12})
     assert other_server.get("caravan:home:v7") == {"events": 12}
+
+
+def test_a_change_made_through_one_server_is_served_by_another_at_once(shared_cache, client):
+    """Both servers cache pages in the same Redis; the content version the keys carry lives in
+    the database, so what one server cached before a change is never served after it."""
+    from django.core.cache import caches
+
+    from tests.factories import EventFactory
+
+    event = EventFactory(status="published", title="Summit in Astana")
+    assert "Summit in Astana" in client.get("/events/").content.decode()  # cached by "A"
+    event.title = "Summit in Bishkek"
+    event.save()  # an editor's change, made through "B"
+    caches["default"].close()  # "A" again, on a connection of its own
+    page = client.get("/events/").content.decode()
+    assert "Summit in Bishkek" in page and "Summit in Astana" not in page
 
 
 def test_pages_keep_answering_while_redis_restarts(shared_cache, redis_server, client):

@@ -180,6 +180,9 @@ MAKERS: dict[str, Callable[[str], models.Model]] = {
     "sources.Outlet": lambda status: f.OutletFactory(status=status),
     "sources.Source": lambda status: f.SourceFactory(status=status),
     "sources.Citation": lambda status: f.CitationFactory(),
+    "sources.Feed": lambda status: src.Feed.objects.create(
+        outlet=f.OutletFactory(status=status), url=f"https://feeds.example.org/{next(_seq)}.xml"
+    ),
     "events.Organization": lambda status: f.OrganizationFactory(status=status),
     "events.Place": lambda status: f.PlaceFactory(status=status),
     "events.Person": lambda status: f.PersonFactory(status=status),
@@ -213,6 +216,10 @@ ADD_DATA: dict[str, Callable[[], dict]] = {
         **{"published_on": "2024-01-01", "language": "en", "body": "Text of the article."},
         "summary": "What the article reports, in our words.",
     },
+    "sources.Feed": lambda: {
+        **{"outlet": f.OutletFactory().pk, "url": "https://feeds.example.org/matrix-new.xml"},
+        **{"title": "Matrix feed", "poll_every_minutes": "30"},
+    },
     "events.Organization": lambda: {"name": "Matrix Org", "slug": "matrix-new", "kind": "igo"},
     "events.Place": lambda: {
         **{"name": "Matrix City", "slug": "matrix-new"},
@@ -245,6 +252,7 @@ EDIT_FIELD = {
     "auth.User": "first_name",
     "sources.Outlet": "description",
     "sources.Source": "summary",
+    "sources.Feed": "title",
     "events.Organization": "description",
     "events.Place": "description",
     "events.Person": "biography",
@@ -563,6 +571,8 @@ ACTIONS: dict[str, ActionSpec] = {
     "reject_selected": ActionSpec(
         ("change", "sources.Citation:add"), _decision_is(ev.Mention.Decision.REJECTED)
     ),
+    # A feed read now: its reading is queued (a job the worker runs).
+    "poll_now": ActionSpec(("change",), lambda objs: all(refresh(o).last_job_id for o in objs)),
     # django-axes: removes expired login records; ours has none, so it only has to be allowed.
     "cleanup_expired_attempts": ActionSpec(("change",), lambda objs: refresh(objs[0]) is not None),
 }

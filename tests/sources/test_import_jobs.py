@@ -18,6 +18,7 @@ from cmsproject.ops.worker import run_due_tasks
 from sources import tasks
 from sources.ingestion import service
 from sources.models import ImportFile, Source
+from tests.sources.killing import die_after_second_chunk
 
 pytestmark = pytest.mark.django_db
 
@@ -106,23 +107,9 @@ def test_more_files_than_allowed_is_refused_with_the_reason(client, editor):
     assert not Job.objects.exists()
 
 
-class Killed(BaseException):
-    """Stands for SIGKILL: the worker stops where it is, its open transaction rolled back."""
-
-
 def test_a_worker_killed_half_way_leaves_every_file_imported_once(client, editor, monkeypatch):
     client.force_login(editor)
-    monkeypatch.setattr(tasks, "CHUNK", 3)
-    calls = []
-    original = tasks._record
-
-    def record(rows, reports):
-        calls.append(len(rows))
-        original(rows, reports)
-        if len(calls) == 2:  # the second chunk is written, then the worker dies before commit
-            raise Killed
-
-    monkeypatch.setattr(tasks, "_record", record)
+    die_after_second_chunk(monkeypatch, chunk=3)
     page_url = upload(client, [article_file(n) for n in range(8)])
     run_due_tasks()
     job = Job.objects.get()
@@ -167,3 +154,18 @@ def test_an_import_by_someone_who_may_no_longer_import_fails_and_says_why(client
     contributor.save()
     page = client.get(page_url).content.decode()
     assert "The import stopped: You may not import articles" in page
+
+
+def test_the_same_page_read_many_times_by_one_worker_keeps_its_text(editor):
+    """A worker lives long: reading a page for the fifth time must give the same article
+    (trafilatura's own de-duplication, which remembers text across pages, is off)."""
+    from sources.ingestion.html import extract_html
+
+    page = (
+        "<html><head><title>Talks in Astana</title></head><body><article><h1>Talks in "
+        "Astana</h1>"
+        + "".join(f"<p>{article_file(n).read().decode()}</p>" for n in range(3))
+        + "</article></body></html>"
+    )
+    texts = {extract_html(page).text for _ in range(6)}
+    assert len(texts) == 1 and len(texts.pop().split()) > 100

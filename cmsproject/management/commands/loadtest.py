@@ -17,7 +17,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--base", required=True, help="e.g. http://127.0.0.1:8010")
+        parser.add_argument(
+            "--base",
+            required=True,
+            action="append",
+            help="an app server, e.g. http://127.0.0.1:8010; repeat for several",
+        )
         parser.add_argument("--seconds", type=int, default=60)
         parser.add_argument("--readers", type=int, default=50)
         parser.add_argument("--restart-db", default="", help="shell command restarting the DB")
@@ -26,6 +31,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--editors", type=int, default=1, help="editors saving at once, each on its event"
         )
+        parser.add_argument(
+            "--import-via",
+            choices=["admin", "command"],
+            default="admin",
+            help="upload through the admin (done by the worker) or run import_sources",
+        )
+        parser.add_argument(
+            "--restart-worker", default="", help="shell command: kill -9 and restart the worker"
+        )
+        parser.add_argument("--restart-redis", default="", help="shell command restarting Redis")
+        parser.add_argument("--redis-restart-at", type=float, default=40.0)
         parser.add_argument("--json", help="write the report here too")
 
     def handle(self, *args, **options) -> None:
@@ -38,6 +54,10 @@ class Command(BaseCommand):
                 restart_at=options["restart_at"],
                 articles=options["articles"],
                 editors=options["editors"],
+                import_via=options["import_via"],
+                restart_worker=options["restart_worker"],
+                restart_redis=options["restart_redis"],
+                redis_restart_at=options["redis_restart_at"],
             )
         except NothingToEdit as exc:
             raise CommandError(str(exc)) from None
