@@ -30,14 +30,16 @@ for prefix, viewset, basename in (*events.api.urls.ROUTES, *sources.api.urls.ROU
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/", include(events.api.urls.urlpatterns)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema and its docs are outside the API's quota: reading the manual must not use up
+    # what a client may ask (nor be refused once it is used up).
+    path("schema/", SpectacularAPIView.as_view(throttle_classes=[]), name="schema"),
     # The split view loads Swagger UI's start-up script from a URL (/api/docs/?script=), so the
     # page needs no inline script under the Content-Security-Policy; the template drops the
     # inline <style> for a static file.
     path(
         "docs/",
         SpectacularSwaggerSplitView.as_view(
-            url_name="api:schema", template_name="api/swagger_ui.html"
+            url_name="api:schema", template_name="api/swagger_ui.html", throttle_classes=[]
         ),
         name="docs",
     ),

@@ -59,11 +59,52 @@ class AccountAndAddressHandler(AxesDatabaseHandler):
         return deleted
 
 
-class AnonRateThrottle(throttling.AnonRateThrottle):
+class AnnouncedThrottle(throttling.SimpleRateThrottle):
+    """A throttle that tells the client its budget: the limit, what is left of it and the
+    seconds until the window frees a request, read by :class:`RateLimitHeadersMiddleware`
+    (the IETF draft's ``RateLimit-*`` headers), so that a polite client slows down before a
+    429 rather than after."""
+
+    def allow_request(self, request, view) -> bool:
+        allowed = super().allow_request(request, view)
+        if self.rate is None or getattr(self, "key", None) is None or not hasattr(self, "now"):
+            return allowed  # this throttle does not apply here (or was not asked: tests)
+        remaining = max(0, self.num_requests - len(self.history)) if allowed else 0
+        oldest = self.history[-1] if self.history else self.now
+        reset = max(1, int(self.duration - (self.now - oldest) + 0.999))
+        budget = (self.num_requests, remaining, reset, self.duration)
+        underlying = getattr(request, "_request", request)
+        known = getattr(underlying, "rate_limit", None)
+        if known is None or budget[1] < known[1]:  # the tightest of the throttles applied
+            underlying.rate_limit = budget
+        return allowed
+
+
+class AnonRateThrottle(AnnouncedThrottle, throttling.AnonRateThrottle):
     def get_ident(self, request) -> str:
         return client_address(request)
 
 
-class UserRateThrottle(throttling.UserRateThrottle):
+class UserRateThrottle(AnnouncedThrottle, throttling.UserRateThrottle):
     def get_ident(self, request) -> str:
         return client_address(request)
+
+
+class RateLimitHeadersMiddleware:
+    """``RateLimit-Limit``, ``RateLimit-Remaining``, ``RateLimit-Reset`` and
+    ``RateLimit-Policy`` on every API answer a throttle counted (the IETF httpapi draft's
+    names), a 429 and a 304 included."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        budget = getattr(request, "rate_limit", None)
+        if budget is not None:
+            limit, remaining, reset, window = budget
+            response["RateLimit-Limit"] = str(limit)
+            response["RateLimit-Remaining"] = str(remaining)
+            response["RateLimit-Reset"] = str(reset)
+            response["RateLimit-Policy"] = f"{limit};w={window}"
+        return response

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",  # login throttling: locks an account and address after repeated failures
     "csp",  # Content-Security-Policy header (see CONTENT_SECURITY_POLICY below)
+    "corsheaders",  # open data across origins (CORS_* below)
     "cmsproject.apps.CmsprojectConfig",
     "sources.apps.SourcesConfig",
     "events.apps.EventsConfig",
@@ -71,6 +72,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # first of ours: preflights are answered here, and every answer of the open paths (a 503
+    # while the database is away included) tells other origins they may read it
+    "corsheaders.middleware.CorsMiddleware",
+    # the API's RateLimit-* headers, from what its throttles counted (cmsproject/clients.py)
+    "cmsproject.clients.RateLimitHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # before WhiteNoise and the database check, so that their responses carry the policy too
     "cmsproject.content_security_policy.ContentSecurityPolicyMiddleware",
@@ -342,6 +348,22 @@ CARAVAN_JOB_STALE_AFTER = float(os.environ.get("CARAVAN_JOB_STALE_AFTER", "60"))
 # How often each worker's clock submits periodic work and sweeps lost jobs.
 CARAVAN_CLOCK_SECONDS = float(os.environ.get("CARAVAN_CLOCK_SECONDS", "60"))
 
+# Open data across origins (django-cors-headers): a browser application on any site may read
+# the public API, its schema, the exports, the feeds and the calendar — reading only, and
+# without credentials, so that neither an editor's admin session nor a token can be used from
+# another origin (the browser refuses a credentialed request to "*"). HTML pages and the admin
+# send no CORS header at all.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/(api/v1/|api/schema/|feeds/events/|events\.ics)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = [
+    *("ETag", "Last-Modified", "Retry-After", "Content-Disposition", "Link"),
+    *("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"),
+]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
+
 # The API (see cmsproject/api/): readers read published records anonymously; editors use a
 # token or their session, and write what their model permissions allow.
 REST_FRAMEWORK = {
@@ -375,7 +397,9 @@ SPECTACULAR_SETTINGS = {
         "published records (60 requests a minute); editors authenticate with "
         "`Authorization: Token …` (`manage.py api_token USERNAME`) or their admin session, "
         "read drafts with `?status=`, and write what their permissions allow (600 a minute). "
-        "Lists are paginated (`page_size` up to 100). Details carry an ETag: send it back in "
+        "Every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; "
+        "the schema and docs are outside the quota. Lists are paginated (`page_size` up to "
+        "100). Details carry an ETag: send it back in "
         "`If-Match` when writing to avoid overwriting someone else's change (412 if stale). "
         "`/api/v1/popolo/` exports people, organizations and offices as one Popolo document."
     ),
