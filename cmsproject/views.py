@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -29,10 +32,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """A 400 that says what was wrong with the request, where Django knows it."""
-    from django.conf import settings
-    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-    from django.template import loader
-
     if isinstance(exception, TooManyFilesSent):
         message = (
             f"This upload has more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES:,} files. Send "

@@ -276,10 +276,12 @@ class Heartbeat:
         self.job = job
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._beat, daemon=True, name=f"job-{job.pk}")
-        self.in_tests = connection.in_atomic_block  # a test's transaction: no other connection
+        # Inside an open transaction (a test's) the claim is not committed: no other connection
+        # could see the job, so there is nobody to tell.
+        self.uncommitted = connection.in_atomic_block
 
     def __enter__(self) -> Heartbeat:
-        if not self.in_tests:
+        if not self.uncommitted:
             self.thread.start()
         return self
 

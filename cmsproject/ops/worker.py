@@ -69,20 +69,26 @@ def run_worker(*, batch: bool = False, clock: bool = True, interval: float = 1.0
             ticking.stop()
 
 
-def _database_worker(*, batch: bool, interval: float) -> None:
-    from django.utils.crypto import get_random_string
+def _db_worker(*, batch: bool, interval: float, worker_id: str):
+    """django-tasks-db's worker loop over every queue of the default backend."""
     from django_tasks_db.management.commands.db_worker import Worker
 
-    worker = Worker(
+    return Worker(
         queue_names=["*"],
         interval=interval,
         batch=batch,
         backend_name="default",
         startup_delay=not batch,
         max_tasks=None,
-        worker_id=get_random_string(32),
+        worker_id=worker_id,
         excluded_queue_names=[],
     )
+
+
+def _database_worker(*, batch: bool, interval: float) -> None:
+    from django.utils.crypto import get_random_string
+
+    worker = _db_worker(batch=batch, interval=interval, worker_id=get_random_string(32))
     worker.configure_signals()
     worker.run()
 
@@ -109,19 +115,9 @@ def _rq_worker(*, batch: bool) -> None:
 def run_due_tasks(limit: int = 1000) -> int:
     """Run every task due on the database queue, here and now, and return how many ran: the
     worker's work without the worker (tests; ``manage.py worker --batch``'s twin in-process)."""
-    from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="in-process",
-        excluded_queue_names=[],
-    )
+    worker = _db_worker(batch=True, interval=0, worker_id="in-process")
     ran = 0
     while ran < limit:
         result = DBTaskResult.objects.ready().order_by("-priority", "enqueued_at").first()
@@ -131,13 +127,3 @@ def run_due_tasks(limit: int = 1000) -> int:
         worker.run_task(result)
         ran += 1
     return ran
-
-
-def wait_for(condition, *, timeout: float, every: float = 0.2) -> bool:
-    """Poll ``condition()`` until true or ``timeout`` seconds pass (scripts, load runs)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(every)
-    return bool(condition())
