@@ -8,8 +8,11 @@ import django_tasks_db.admin  # noqa: F401 (registered first, so that it is remo
 from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django_tasks_db.models import DBTaskResult
 
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
@@ -17,6 +20,7 @@ from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 from .editorial.jobs import Job
 from .editorial.redirects import Redirect
 from .editorial.registry import publishable_models
+from .webhooks import Delivery, Webhook
 
 
 @admin.register(Redirect)
@@ -101,6 +105,61 @@ class JobAdmin(admin.ModelAdmin):
         return f"{job.done} of {job.total}" if job.total else ""
 
     # Viewing and deleting need the model's permissions, which no group holds (superusers).
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(Webhook)
+class WebhookAdmin(admin.ModelAdmin):
+    """Subscribers to the change feed (administrators only: a webhook sends what changed to an
+    address outside the newsroom)."""
+
+    list_display = ("name", "url", "active", "last_delivery", "log")
+    list_filter = ("active",)
+    search_fields = ("name", "url")
+    fields = ("name", "url", "active", "actions", "record_types", "secret", "log")
+    readonly_fields = ("log",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="last delivery")
+    def last_delivery(self, webhook: Webhook) -> str:
+        last = webhook.deliveries.order_by("-created_at", "-id").first()
+        if last is None:
+            return "—"
+        answer = f"HTTP {last.status_code}" if last.status_code else (last.error or "waiting")
+        return f"{last.state} ({answer})"
+
+    @admin.display(description="delivery log")
+    def log(self, webhook: Webhook) -> str:
+        if webhook.pk is None:
+            return "—"
+        url = reverse("admin:cmsproject_delivery_changelist") + f"?webhook__id__exact={webhook.pk}"
+        failed = webhook.deliveries.filter(state=Delivery.State.FAILED).count()
+        return format_html('<a href="{}">Deliveries</a> ({} failed)', url, failed)
+
+    def save_model(self, request: HttpRequest, obj: Webhook, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """The delivery log: each change sent to each webhook, its attempts, the last answer."""
+
+    list_display = ("change", "webhook", "state", "attempts", "status_code", "attempted_at")
+    list_filter = ("state", "webhook")
+    date_hierarchy = "created_at"
+    list_select_related = ("change", "webhook")
+    readonly_fields = (
+        *("webhook", "change", "state", "attempts", "status_code", "error", "response"),
+        *("created_at", "attempted_at", "delivered_at", "job"),
+    )
+    show_full_result_count = False
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

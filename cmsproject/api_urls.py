@@ -10,6 +10,8 @@ from rest_framework.routers import DefaultRouter
 import events.api.urls
 import sources.api.urls
 
+from .changes_api import ChangeFeedView
+
 app_name = "api"
 
 
@@ -28,6 +30,7 @@ for prefix, viewset, basename in (*events.api.urls.ROUTES, *sources.api.urls.ROU
     router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
+    path("v1/changes/", ChangeFeedView.as_view(), name="changes"),
     path("v1/", include(router.urls)),
     path("v1/", include(events.api.urls.urlpatterns)),
     # The schema and its docs are outside the API's quota: reading the manual must not use up

@@ -20,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.http import HttpResponse
 from django.utils import timezone
 
+from . import changes
 from .editorial.models import Status
 from .editorial.registry import editorial_app_labels, publishable_models
 from .editorial.visibility import for_readers, unrestricted
@@ -183,15 +184,23 @@ def _before_save(sender, instance, raw=False, **kwargs) -> None:
     instance._caravan_was_seen = not instance._state.adding and _seen_by_readers(
         sender, [instance.pk]
     )
+    if instance._caravan_was_seen and sender in publishable_models():
+        changes.remember_label(sender, instance)
 
 
 def _after_save(sender, instance, raw=False, created=False, **kwargs) -> None:
     if raw or not _tracked(sender):
         return
     was_seen = getattr(instance, "_caravan_was_seen", False)
-    if not (was_seen or _seen_by_readers(sender, [instance.pk])):
+    # A row seen before changed its record whatever it is now; a record's own state after the
+    # save tells a change from a withdrawal (cmsproject.changes).
+    is_seen = (was_seen and sender not in publishable_models()) or _seen_by_readers(
+        sender, [instance.pk]
+    )
+    if not (was_seen or is_seen):
         return  # a draft, or a row of one: nothing readers can see changed
     bump()
+    changes.noted_save(instance, was_seen, is_seen)
     expire_at = getattr(instance, "expire_at", None)
     if expire_at is not None and expire_at > timezone.now():
         expires_later(expire_at)
@@ -200,6 +209,7 @@ def _after_save(sender, instance, raw=False, created=False, **kwargs) -> None:
 def _before_delete(sender, instance, **kwargs) -> None:
     if _tracked(sender) and _seen_by_readers(sender, [instance.pk]):
         bump()  # undone with the delete if it is rolled back
+        changes.noted_delete(instance)
 
 
 def _on_link(sender, instance, action, model, pk_set, **kwargs) -> None:
@@ -210,6 +220,7 @@ def _on_link(sender, instance, action, model, pk_set, **kwargs) -> None:
     if pk_set is not None and not _seen_by_readers(model, pk_set):
         return
     bump()
+    changes.noted_link(instance)
 
 
 def connect_signals() -> None:

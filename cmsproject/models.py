@@ -2,12 +2,23 @@
 
 from django.db import models
 
+from .changes import Change
 from .editorial.comments import Comment
 from .editorial.jobs import Job
 from .editorial.pending import Revision
 from .editorial.redirects import Redirect
+from .webhooks import Delivery, Webhook
 
-__all__ = ["Comment", "ContentVersion", "Job", "Redirect", "Revision"]
+__all__ = [
+    "Change",
+    "Comment",
+    "ContentVersion",
+    "Delivery",
+    "Job",
+    "Redirect",
+    "Revision",
+    "Webhook",
+]
 
 
 class ContentVersion(models.Model):

@@ -341,6 +341,9 @@ if TASK_BACKEND == "redis":
 # Outlets' feeds and their pages are read from public addresses only: a feed's link to a
 # private or loopback address is refused (it must not make the server read its own network).
 CARAVAN_FEEDS_PRIVATE_HOSTS = env_bool("CARAVAN_FEEDS_PRIVATE_HOSTS", False)
+# Webhooks are POSTed to public addresses only, for the same reason, unless this allows others
+# (a receiver on the newsroom's own network).
+CARAVAN_WEBHOOKS_PRIVATE_HOSTS = env_bool("CARAVAN_WEBHOOKS_PRIVATE_HOSTS", False)
 # Files one admin upload may carry (Django's default is 100); the import runs on a worker.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("CARAVAN_IMPORT_MAX_FILES", "5000"))
 # A job whose worker has not reported for this long is taken to be dead and is run again.

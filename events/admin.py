@@ -7,9 +7,10 @@ import datetime
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextInputWidget
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.db.models import Prefetch, Q
 
-from cmsproject.editorial.admin import PublishableAdmin, RowInline
+from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin, RowInline
 from cmsproject.editorial.autocomplete import SafeAutocompleteMixin
 from sources.admin import CitationInline
 
@@ -22,6 +23,7 @@ from .models import (
     EventImage,
     EventSeries,
     Figure,
+    Identifier,
     Indicator,
     Organization,
     OrganizationAlias,
@@ -34,8 +36,40 @@ from .models import (
     Signatory,
     Topic,
 )
+from .models.identifiers import holder_of, taken_message
 
 ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
+
+
+class IdentifierFormSet(BaseGenericInlineFormSet):
+    """Each identifier once on the record, and on no other record of its type (the database
+    would refuse it too, but only after the page was sent: here it is said beside the row)."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen: set[tuple[str, str]] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or form.errors:
+                continue
+            key = (data["scheme"], form.instance.value)
+            if key in seen:
+                form.add_error("value", "This identifier is given twice.")
+            seen.add(key)
+            holder = holder_of(type(self.instance), *key)
+            if holder is not None and holder.pk != self.instance.pk:
+                form.add_error("value", taken_message(*key, holder))
+
+
+class IdentifierInline(GenericRowInline):
+    """The record in other datasets: Wikidata QID, ISO code, GeoNames, UN treaty number…"""
+
+    model = Identifier
+    formset = IdentifierFormSet
+    extra = 0
+    fields = ["scheme", "value"]
+    verbose_name = "external identifier"
+    verbose_name_plural = "external identifiers (Wikidata, ISO 3166, GeoNames, UN treaties…)"
 
 
 class CountryFilter(admin.SimpleListFilter):
@@ -78,7 +112,7 @@ class OrganizationAdmin(MergeDuplicatesMixin, PublishableAdmin):
     search_fields = ["name", "short_name", "iso_code", "aliases__name"]
     autocomplete_fields = ["parent", "members"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OrganizationAliasInline, CitationInline]
+    inlines = [OrganizationAliasInline, CitationInline, IdentifierInline]
     fieldsets = [
         (
             None,
@@ -114,7 +148,7 @@ class PlaceAdmin(MergeDuplicatesMixin, PublishableAdmin):
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [PlaceAliasInline, CitationInline]
+    inlines = [PlaceAliasInline, CitationInline, IdentifierInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "latitude", "longitude", "description"]}),
     ]
@@ -166,7 +200,7 @@ class PersonAdmin(MergeDuplicatesMixin, PublishableAdmin):
     search_fields = ["name", "native_name", "aliases__name"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [PersonAliasInline, PositionInline, CitationInline]
+    inlines = [PersonAliasInline, PositionInline, CitationInline, IdentifierInline]
     fieldsets = [
         (
             None,
@@ -272,7 +306,7 @@ class EventAdmin(EventDraftingMixin, MergeDuplicatesMixin, PublishableAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["series", "place", "host", "parent", "topics"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [ParticipationInline, EventImageInline, CitationInline]
+    inlines = [ParticipationInline, EventImageInline, CitationInline, IdentifierInline]
     fieldsets = [
         (
             None,
@@ -325,7 +359,7 @@ class AgreementAdmin(PublishableAdmin):
     date_hierarchy = "signed_on"
     autocomplete_fields = ["signed_at", "place", "parties", "topics"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AgreementAliasInline, SignatoryInline, CitationInline]
+    inlines = [AgreementAliasInline, SignatoryInline, CitationInline, IdentifierInline]
     fieldsets = [
         (
             None,

@@ -7,6 +7,15 @@ def _url(request, obj) -> str:
     return request.build_absolute_uri(obj.get_absolute_url())
 
 
+def _same_as(data: dict, record, *also: str) -> dict:
+    """``sameAs``: the record's pages in other datasets (its external identifiers' links)."""
+    links = [i.url for i in record.identifiers.all() if i.url]
+    links += [link for link in also if link and link not in links]
+    if links:
+        data["sameAs"] = links
+    return data
+
+
 def event_ld(event, request, participant_groups) -> dict:
     data = {
         "@context": "https://schema.org",
@@ -36,7 +45,7 @@ def event_ld(event, request, participant_groups) -> dict:
     ]
     if performers:
         data["performer"] = performers
-    return data
+    return _same_as(data, event)
 
 
 def person_ld(person, request) -> dict:
@@ -55,7 +64,7 @@ def person_ld(person, request) -> dict:
         data["nationality"] = {"@type": "Country", "name": person.country.name}
     if person.biography:
         data["description"] = person.biography
-    return data
+    return _same_as(data, person)
 
 
 def organization_ld(org, request) -> dict:
@@ -74,7 +83,7 @@ def organization_ld(org, request) -> dict:
         data["alternateName"] = org.short_name
     if org.description:
         data["description"] = org.description
-    return data
+    return _same_as(data, org)
 
 
 def agreement_ld(agreement, request) -> dict:
@@ -87,6 +96,4 @@ def agreement_ld(agreement, request) -> dict:
     }
     if agreement.signed_on:
         data["legislationDate"] = agreement.signed_on.isoformat()
-    if agreement.text_url:
-        data["sameAs"] = agreement.text_url
-    return data
+    return _same_as(data, agreement, agreement.text_url)

@@ -156,6 +156,7 @@ def event_detail() -> QuerySet[Event]:
         Prefetch("topics", queryset=Topic.objects.all()),
         "images",
         published_citations(),
+        "identifiers",
     )
 
 
@@ -188,6 +189,7 @@ def person_detail() -> QuerySet[Person]:
         ),
         "aliases",
         published_citations(),
+        "identifiers",
     )
 
 
@@ -201,6 +203,7 @@ def agreement_detail() -> QuerySet[Agreement]:
         Prefetch("topics", queryset=Topic.objects.all()),
         "aliases",
         published_citations(),
+        "identifiers",
     )
 
 
@@ -234,6 +237,7 @@ def organization_detail() -> QuerySet[Organization]:
         Prefetch("children", queryset=Organization.objects.all()),
         "aliases",
         published_citations(),
+        "identifiers",
     )
 
 

@@ -77,6 +77,7 @@ class PlaceDetailView(VisibleToUserMixin, DetailView):
             .prefetch_related(
                 selectors.published_citations(),
                 Prefetch("aliases", queryset=PlaceAlias.objects.order_by("valid_from", "name")),
+                "identifiers",
             )
         )
 

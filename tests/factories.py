@@ -248,3 +248,12 @@ class EventImageFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     image = "events/matrix.jpg"
     alt_text = "Ministers at the table"
+
+
+class IdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ev.Identifier
+
+    record = factory.SubFactory(PersonFactory)
+    scheme = "wikidata"
+    value = factory.Sequence(lambda n: f"Q{1000 + n}")

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.models import Status
+from cmsproject.webhooks import Delivery
 from events.models import Event, Mention, Person, Position
 from sources.models import Citation
 from tests import factories as f
@@ -49,9 +50,11 @@ def test_superuser_sees_every_admin_page(model, client, superuser, one_of_everyt
     assert client.get(admin_url(model, "changelist")).status_code == 200
     add_status = client.get(admin_url(model, "add")).status_code
     # Positions and citations are edited on their record's page, and login records (axes) are
-    # written by the system, and background jobs are the workers': their own lists are
-    # read-only.
-    read_only = model in (Position, Citation, Mention, Job) or model._meta.app_label == "axes"
+    # written by the system, and background jobs and webhook deliveries are the workers':
+    # their own lists are read-only.
+    read_only = (
+        model in (Position, Citation, Mention, Job, Delivery) or model._meta.app_label == "axes"
+    )
     assert add_status == (403 if read_only else 200)
     obj = model._default_manager.first()
     if obj is not None:
@@ -100,6 +103,8 @@ def event_form_data(**overrides):
         "images-INITIAL_FORMS": "0",
         "sources-citation-content_type-object_id-TOTAL_FORMS": "0",
         "sources-citation-content_type-object_id-INITIAL_FORMS": "0",
+        "events-identifier-content_type-object_id-TOTAL_FORMS": "0",
+        "events-identifier-content_type-object_id-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -112,8 +112,8 @@ def lead(old_path: str | None, record: models.Model, reason: str, user=None) -> 
     Redirect.objects.update_or_create(
         old_path=old_path,
         defaults={
-            "content_type": ContentType.objects.get_for_model(type(record)),
-            "object_id": record.pk,
+            # the record as it is being saved (its new slug): what the redirect announces
+            "record": record,
             "target_path": "",
             "reason": reason,
             "created_by": user if getattr(user, "is_authenticated", False) else None,

@@ -11,6 +11,7 @@ diacritics folded through the search index: "Zhaparov" and "Caparov" find Sadyr 
 from __future__ import annotations
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, Q, QuerySet
 from rest_framework import exceptions
@@ -25,6 +26,7 @@ from ..models import (
     AgreementAlias,
     Event,
     Figure,
+    Identifier,
     Indicator,
     Organization,
     OrganizationAlias,
@@ -34,6 +36,7 @@ from ..models import (
     PlaceAlias,
     SearchEntry,
     Topic,
+    identifiers,
 )
 from ..search import KIND_OF, query_words, strip_marks
 
@@ -73,7 +76,35 @@ def search_words(
     return queryset
 
 
-class EventFilter(RecordFilterSet, shared.EventFilter):
+class IdentifiedFilter(django_filters.FilterSet):
+    """``?identifier=wikidata:Q15031``: the records another dataset knows by that identifier
+    (several, comma-separated, give the records carrying any of them — one request to join a
+    batch)."""
+
+    identifier = django_filters.CharFilter(
+        method="filter_identifier",
+        help_text=(
+            "An external identifier as scheme:value (schemes: "
+            + ", ".join(identifiers.SCHEMES)
+            + "), e.g. wikidata:Q15031; several comma-separated match any."
+        ),
+    )
+
+    def filter_identifier(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        wanted = Q()
+        for text in value.split(","):
+            try:
+                scheme, code = identifiers.parse(text)
+            except ValueError as exc:
+                raise exceptions.ValidationError({"identifier": [str(exc)]}) from exc
+            wanted |= Q(scheme=scheme, value=code)
+        rows = Identifier.objects.filter(
+            wanted, content_type=ContentType.objects.get_for_model(queryset.model)
+        )
+        return queryset.filter(pk__in=rows.values("object_id"))
+
+
+class EventFilter(IdentifiedFilter, RecordFilterSet, shared.EventFilter):
     person = SlugFilter(
         queryset=visible_choices(Person),
         method="filter_person",
@@ -113,7 +144,7 @@ class EventFilter(RecordFilterSet, shared.EventFilter):
         )
 
 
-class PersonFilter(RecordFilterSet, shared.PersonFilter):
+class PersonFilter(IdentifiedFilter, RecordFilterSet, shared.PersonFilter):
     organization = SlugFilter(
         queryset=visible_choices(Organization),
         method="filter_organization",
@@ -150,7 +181,7 @@ class PersonFilter(RecordFilterSet, shared.PersonFilter):
         )
 
 
-class OrganizationFilter(RecordFilterSet):
+class OrganizationFilter(IdentifiedFilter, RecordFilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Organization.Kind.choices, help_text="The kind of organization (state, igo…)."
     )
@@ -176,7 +207,7 @@ class OrganizationFilter(RecordFilterSet):
         )
 
 
-class PlaceFilter(RecordFilterSet):
+class PlaceFilter(IdentifiedFilter, RecordFilterSet):
     country = StateFilter(
         queryset=shared.states, help_text=f"Places in this state. {shared.STATE_HELP}"
     )
@@ -197,7 +228,7 @@ class PlaceFilter(RecordFilterSet):
         return search_words(queryset, value, fields=("name",), alias=(PlaceAlias, "place_id"))
 
 
-class AgreementFilter(RecordFilterSet, shared.AgreementFilter):
+class AgreementFilter(IdentifiedFilter, RecordFilterSet, shared.AgreementFilter):
     signed_after = django_filters.DateFilter(
         field_name="signed_on",
         lookup_expr="gte",

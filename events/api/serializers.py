@@ -19,6 +19,7 @@ from ..models import (
     Event,
     EventSeries,
     Figure,
+    Identifier,
     Indicator,
     Organization,
     OrganizationAlias,
@@ -31,6 +32,7 @@ from ..models import (
     Signatory,
     Topic,
 )
+from ..models.identifiers import SCHEMES
 
 STATES = Organization.objects.states()
 ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
@@ -62,6 +64,57 @@ class ChildListMixin:
             make=make,
             user=self.context["request"].user,
             extra=(lambda order: {"order": order}) if ordered else None,
+        )
+
+
+# --- external identifiers (people, organizations, places, events, agreements) ---------------
+
+
+class IdentifierSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(
+        help_text="The record's page in that dataset (null where the scheme has none)."
+    )
+
+    class Meta:
+        model = Identifier
+        fields = ["scheme", "value", "url"]
+        validators = []
+
+    def get_url(self, identifier: Identifier) -> str | None:
+        return identifier.url or None
+
+
+class IdentifiedSerializer(serializers.Serializer):
+    """A record with its external identifiers (wikidata:Q…, iso3166-1-alpha-3:KAZ…), readable
+    and, as a whole list, writable."""
+
+    identifiers = IdentifierSerializer(
+        many=True,
+        required=False,
+        help_text="The record in other datasets (Wikidata, ISO 3166, GeoNames, UN treaties…). "
+        "Writing replaces the whole list.",
+    )
+
+    def validate_identifiers(self, items: list[dict]) -> list[dict]:
+        seen: set[tuple[str, str]] = set()
+        errors: dict[int, dict] = {}
+        for order, item in enumerate(items):
+            item["value"] = SCHEMES[item["scheme"]].normalise(item["value"])
+            key = (item["scheme"], item["value"])
+            if key in seen:
+                errors[order] = {"value": ["This identifier is given twice."]}
+            seen.add(key)
+        if errors:
+            raise serializers.ValidationError(errors)
+        return items
+
+    def save_identifiers(self, instance, items: list[dict]) -> None:
+        sync_children(
+            manager=instance.identifiers,
+            items=items,
+            key=("scheme", "value"),
+            make=lambda: Identifier(record=instance),
+            user=self.context["request"].user,
         )
 
 
@@ -116,7 +169,7 @@ class OrganizationListSerializer(RecordSerializer):
 
 
 class OrganizationSerializer(
-    AliasesMixin, ChildListMixin, CitedSerializer, OrganizationListSerializer
+    AliasesMixin, ChildListMixin, IdentifiedSerializer, CitedSerializer, OrganizationListSerializer
 ):
     parent = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
     members = RecordLink(queryset=Organization.objects.all(), many=True, required=False)
@@ -135,11 +188,12 @@ class OrganizationSerializer(
             "website",
             "description",
             "aliases",
+            "identifiers",
             "citations",
             *RECORD_FIELDS,
         ]
         many_to_many = ("members",)
-        nested = ("aliases", "citations")
+        nested = ("aliases", "citations", "identifiers")
 
     alias_model = OrganizationAlias
 
@@ -152,15 +206,23 @@ class PlaceListSerializer(RecordSerializer):
         fields = ["slug", "name", "country", "latitude", "longitude", "url", "api_url"]
 
 
-class PlaceSerializer(AliasesMixin, ChildListMixin, CitedSerializer, PlaceListSerializer):
+class PlaceSerializer(
+    AliasesMixin, ChildListMixin, IdentifiedSerializer, CitedSerializer, PlaceListSerializer
+):
     aliases = alias_serializer(PlaceAlias)(
         many=True, required=False, help_text="Other names, e.g. former names with their dates."
     )
 
     class Meta(PlaceListSerializer.Meta):
-        fields = [*PlaceListSerializer.Meta.fields, "description", "aliases", "citations"]
+        fields = [
+            *PlaceListSerializer.Meta.fields,
+            "description",
+            "aliases",
+            "identifiers",
+            "citations",
+        ]
         fields += RECORD_FIELDS
-        nested = ("aliases", "citations")
+        nested = ("aliases", "citations", "identifiers")
 
     alias_model = PlaceAlias
 
@@ -210,7 +272,9 @@ class PersonListSerializer(RecordSerializer):
         fields = ["slug", "name", "sort_name", "native_name", "country", "url", "api_url"]
 
 
-class PersonSerializer(AliasesMixin, ChildListMixin, CitedSerializer, PersonListSerializer):
+class PersonSerializer(
+    AliasesMixin, ChildListMixin, IdentifiedSerializer, CitedSerializer, PersonListSerializer
+):
     portrait = serializers.ImageField(read_only=True)
     aliases = alias_serializer(PersonAlias)(
         many=True, required=False, help_text="Other spellings: transliterations, native script…"
@@ -231,10 +295,11 @@ class PersonSerializer(AliasesMixin, ChildListMixin, CitedSerializer, PersonList
             "aliases",
             "positions",
             "events",
+            "identifiers",
             "citations",
             *RECORD_FIELDS,
         ]
-        nested = ("aliases", "positions", "citations")
+        nested = ("aliases", "positions", "citations", "identifiers")
 
     alias_model = PersonAlias
 
@@ -289,7 +354,7 @@ class EventListSerializer(RecordSerializer):
         ]
 
 
-class EventSerializer(ChildListMixin, CitedSerializer, EventListSerializer):
+class EventSerializer(ChildListMixin, IdentifiedSerializer, CitedSerializer, EventListSerializer):
     series = RecordLink(queryset=EventSeries.objects.all(), required=False, allow_null=True)
     host = RecordLink(queryset=Organization.objects.all(), required=False, allow_null=True)
     parent = RecordLink(
@@ -319,11 +384,12 @@ class EventSerializer(ChildListMixin, CitedSerializer, EventListSerializer):
             "participants",
             "agreements",
             "sideline_events",
+            "identifiers",
             "citations",
             *RECORD_FIELDS,
         ]
         many_to_many = ("topics",)
-        nested = ("participations", "citations")
+        nested = ("participations", "citations", "identifiers")
 
     def save_participations(self, instance, items) -> None:
         self.sync(
@@ -356,7 +422,9 @@ class AgreementListSerializer(RecordSerializer):
         fields = ["slug", "title", "kind", "signed_on", "legal_status", "url", "api_url"]
 
 
-class AgreementSerializer(AliasesMixin, ChildListMixin, CitedSerializer, AgreementListSerializer):
+class AgreementSerializer(
+    AliasesMixin, ChildListMixin, IdentifiedSerializer, CitedSerializer, AgreementListSerializer
+):
     signed_at = RecordLink(
         queryset=Event.objects.all(), label="title", required=False, allow_null=True
     )
@@ -383,11 +451,12 @@ class AgreementSerializer(AliasesMixin, ChildListMixin, CitedSerializer, Agreeme
             "text_url",
             "topics",
             "aliases",
+            "identifiers",
             "citations",
             *RECORD_FIELDS,
         ]
         many_to_many = ("parties", "topics")
-        nested = ("signatories", "aliases", "citations")
+        nested = ("signatories", "aliases", "citations", "identifiers")
 
     def save_signatories(self, instance, items) -> None:
         self.sync(

@@ -111,7 +111,7 @@ class PlaceViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, Recor
     list_related = ("country",)
 
     def detail_prefetches(self) -> list:
-        return ["aliases"]
+        return ["aliases", "identifiers"]
 
     def coordinates(self, place: Place) -> tuple[float, float] | None:
         return place_point(place)

@@ -4,6 +4,7 @@ from .agreements import Agreement, AgreementAlias, Signatory
 from .base import AliasBase, DatePrecision
 from .events import Event, EventImage, EventSeries, Participation
 from .figures import Figure, Indicator
+from .identifiers import Identifier
 from .mentions import Mention
 from .organizations import Organization, OrganizationAlias, Place, PlaceAlias
 from .people import Person, PersonAlias, Position
@@ -19,6 +20,7 @@ __all__ = [
     "EventImage",
     "EventSeries",
     "Figure",
+    "Identifier",
     "Indicator",
     "Mention",
     "Organization",

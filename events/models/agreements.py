@@ -13,6 +13,7 @@ from cmsproject.editorial.visibility import EditorialRow
 
 from .base import AliasBase, citations_relation, date_order_constraint
 from .events import Event
+from .identifiers import identifiers_relation
 from .organizations import Organization, Place
 from .people import Person
 from .topics import Topic
@@ -94,6 +95,7 @@ class Agreement(Publishable):
         help_text=_("The cooperation areas it covers."),
     )
     citations = citations_relation()
+    identifiers = identifiers_relation()
 
     history = HistoricalRecords(m2m_fields=[parties, topics])
 

@@ -14,6 +14,7 @@ from cmsproject.editorial.visibility import EditorialRow
 from cmsproject.uploads import SafeImageField
 
 from .base import DatePrecision, citations_relation, date_order_constraint, format_date
+from .identifiers import identifiers_relation
 from .organizations import Organization, Place
 from .people import Person
 from .topics import Topic
@@ -143,6 +144,7 @@ class Event(Publishable):
         Person, through="Participation", related_name="events", blank=True
     )
     citations = citations_relation()
+    identifiers = identifiers_relation()
 
     history = HistoricalRecords(m2m_fields=[topics])
 

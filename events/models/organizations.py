@@ -12,6 +12,7 @@ from cmsproject.editorial.paths import slug_path
 from sources.models import alpha3
 
 from .base import AliasBase, citations_relation
+from .identifiers import identifiers_relation
 
 
 class OrganizationQuerySet(PublishableQuerySet):
@@ -71,6 +72,7 @@ class Organization(Publishable):
     website = models.URLField(blank=True, help_text=_("The official website."))
     description = models.TextField(blank=True, help_text=_("A short description in our own words."))
     citations = citations_relation()
+    identifiers = identifiers_relation()
 
     objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[members])
@@ -150,6 +152,7 @@ class Place(Publishable):
     )
     description = models.TextField(blank=True, help_text=_("A short description in our own words."))
     citations = citations_relation()
+    identifiers = identifiers_relation()
 
     history = HistoricalRecords()
 

@@ -15,6 +15,7 @@ from cmsproject.editorial.visibility import AudienceQuerySet, EditorialRow
 from cmsproject.uploads import SafeImageField
 
 from .base import AliasBase, DatePrecision, citations_relation, date_order_constraint, format_date
+from .identifiers import identifiers_relation
 from .organizations import Organization
 
 
@@ -62,6 +63,7 @@ class Person(Publishable):
     )
     biography = models.TextField(blank=True, help_text=_("A short biography in our own words."))
     citations = citations_relation()
+    identifiers = identifiers_relation()
 
     history = HistoricalRecords()
 

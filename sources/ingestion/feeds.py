@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import io
-import ipaddress
 import time
 import urllib.error
 import urllib.request
@@ -23,6 +22,8 @@ from html import escape
 import feedparser
 from django.conf import settings
 from django.utils.html import strip_tags
+
+from cmsproject import outbound
 
 from .reading import max_bytes
 
@@ -180,52 +181,5 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Download:
         raise FeedProblem(f"Could not read {url}: {exc or type(exc).__name__}") from exc
 
 
-class _PrivateAddress(OSError):
-    pass
-
-
-class _PublicOnly(http.client.HTTPConnection):
-    """Connects to public addresses only: a feed names the pages we download, and must not
-    make the server read its own network (a database, a cloud's metadata service)."""
-
-    def connect(self) -> None:
-        super().connect()
-        if settings.CARAVAN_FEEDS_PRIVATE_HOSTS:
-            return
-        address = ipaddress.ip_address(self.sock.getpeername()[0].split("%")[0])
-        mapped = getattr(address, "ipv4_mapped", None)
-        if not (mapped or address).is_global:
-            self.sock.close()
-            raise _PrivateAddress(f"{self.host} is a private or local address ({address})")
-
-
-class _HTTPConnection(_PublicOnly):
-    pass
-
-
-class _HTTPSConnection(http.client.HTTPSConnection, _PublicOnly):
-    pass  # HTTPSConnection.connect calls _PublicOnly's before its TLS handshake
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def http_open(self, req):
-        return self.do_open(_HTTPConnection, req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def https_open(self, req):
-        return self.do_open(_HTTPSConnection, req, context=self._context)
-
-
 def _opener() -> urllib.request.OpenerDirector:
-    """HTTP and HTTPS only (redirects too), no proxies from the environment."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        _HTTPHandler(),
-        _HTTPSHandler(),
-        urllib.request.HTTPRedirectHandler(),
-        urllib.request.HTTPDefaultErrorHandler(),
-        urllib.request.HTTPErrorProcessor(),
-    ):
-        opener.add_handler(handler)
-    return opener
+    return outbound.opener(allow_private=settings.CARAVAN_FEEDS_PRIVATE_HOSTS)

@@ -19,8 +19,10 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from cmsproject.changes import Change
 from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.redirects import Redirect
+from cmsproject.webhooks import Delivery, Webhook
 from events import models as ev
 from sources.models import Feed
 from tests import factories as f
@@ -242,6 +244,21 @@ def world(superuser):
         result={"created": 0, "duplicate": 0, "unchanged": 0, "failed": 0},
     )
     Feed.objects.filter(pk=feed.pk).update(last_job=job)
+    hook = Webhook.objects.create(
+        name="Central Asia transport and energy desk of a partner newsroom (all changes)",
+        url="https://hooks.partner-newsroom.example.org/caravan/central-asia/transport-energy",
+        record_types="event, agreement, person, organization, place, figure",
+    )
+    change = Change.objects.filter(record_type="event").latest("seq")
+    Delivery.objects.create(
+        webhook=hook,
+        change=change,
+        state=Delivery.State.FAILED,
+        attempts=8,
+        status_code=503,
+        error="HTTP 503",
+        response="<html><body>Service temporarily unavailable: maintenance until tomorrow",
+    )
     return {"event": event, "source": source, "person": people[0]}
 
 

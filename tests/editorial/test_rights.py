@@ -33,6 +33,7 @@ ROW_FACTORIES = {
     ev.PlaceAlias: f.PlaceAliasFactory,
     ev.AgreementAlias: f.AgreementAliasFactory,
     src.Citation: f.CitationFactory,
+    ev.Identifier: f.IdentifierFactory,
 }
 ROWS = sorted((m for m in edited_models() if not issubclass(m, Publishable)), key=str)
 

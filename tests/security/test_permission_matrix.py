@@ -44,12 +44,14 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from cmsproject import api_urls
 from cmsproject import urls as root_urls
+from cmsproject.changes import Change
 from cmsproject.editorial import comments, pending
 from cmsproject.editorial.concurrency import version_of
 from cmsproject.editorial.jobs import Job
 from cmsproject.editorial.models import Publishable, Status
 from cmsproject.editorial.redirects import Redirect
 from cmsproject.ops.worker import run_due_tasks
+from cmsproject.webhooks import Delivery, Webhook
 from events import models as ev
 from sources import models as src
 from tests import factories as f
@@ -95,8 +97,9 @@ NO_ADD = {
     "axes.AccessLog",
     "axes.AccessFailureLog",
     "cmsproject.Job",
+    "cmsproject.Delivery",
 }
-NO_CHANGE = {"events.Position", "sources.Citation", "cmsproject.Job"}
+NO_CHANGE = {"events.Position", "sources.Citation", "cmsproject.Job", "cmsproject.Delivery"}
 
 _seq = itertools.count(1)
 
@@ -197,10 +200,21 @@ MAKERS: dict[str, Callable[[str], models.Model]] = {
     "cmsproject.Redirect": lambda status: Redirect.objects.create(
         old_path=f"/matrix-old-{next(_seq)}/", target_path="/events/"
     ),
+    "cmsproject.Webhook": lambda status: Webhook.objects.create(
+        name=f"Matrix hook {next(_seq)}", url="https://hooks.example.org/caravan"
+    ),
+    "cmsproject.Delivery": lambda status: Delivery.objects.create(
+        webhook=Webhook.objects.create(name="Matrix", url="https://hooks.example.org/"),
+        change=f.TopicFactory() and Change.objects.latest("seq"),
+    ),
 }
 
 # What the add form needs on top of its defaults, per model whose admin has an add page.
 ADD_DATA: dict[str, Callable[[], dict]] = {
+    "cmsproject.Webhook": lambda: {
+        **{"name": "Matrix partner", "url": "https://hooks.example.org/new", "active": "on"},
+        **{"actions": "", "record_types": "", "secret": "matrix-secret"},
+    },
     "cmsproject.Redirect": lambda: {
         **{"old_path": "/matrix-new-path/", "target_path": "/events/", "reason": "manual"}
     },
@@ -247,6 +261,7 @@ ADD_DATA: dict[str, Callable[[], dict]] = {
 
 # The text field a change POST edits (and a revert restores), per model with an editable form.
 EDIT_FIELD = {
+    "cmsproject.Webhook": "name",
     "cmsproject.Redirect": "note",
     "auth.Group": "name",
     "auth.User": "first_name",
@@ -1238,6 +1253,20 @@ def test_api_popolo_export_is_read_only_for_everyone(role, roomy_throttle):
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_api_change_feed_is_read_only_for_everyone_and_tells_no_draft(role, roomy_throttle):
+    client = api_client(make_user(role))
+    f.TopicFactory(status=Status.PUBLISHED, slug="matrix-published")
+    f.TopicFactory(status=Status.DRAFT, slug="matrix-hidden")
+    response = client.get(reverse("api:changes"))
+    assert response.status_code == 200
+    told = [c["slug"] for c in response.json()["results"]]
+    assert "matrix-published" in told and "matrix-hidden" not in told
+    before = snapshot()
+    assert client.post(reverse("api:changes"), {}, format="json").status_code == 405
+    assert snapshot() == before
+
+
 # ---- nothing left out ----------------------------------------------------------------------
 
 API_EXEMPT = {
@@ -1292,7 +1321,7 @@ def test_the_matrix_covers_everything():
             missing.append(f"API {prefix}: extra action {extra.__name__} is not checked")
     assert set(itertools.chain(*API_ACTIONS.values())) == set(API_OPERATIONS)
     names = set(_api_view_names(api_urls.urlpatterns))
-    for name in sorted(names - {"popolo"} - {n.split(":")[1] for n in API_EXEMPT}):
+    for name in sorted(names - {"popolo", "changes"} - {n.split(":")[1] for n in API_EXEMPT}):
         missing.append(f"API view {name} is not checked")
     assert not missing, "\n".join(missing)
 

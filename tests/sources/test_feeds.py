@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime
 import random
-import threading
 from dataclasses import dataclass, field
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import time_machine
@@ -27,6 +26,7 @@ from sources import tasks
 from sources.ingestion import feeds
 from sources.models import Feed, FeedItem, ImportFile, Outlet, Source
 from tests import factories as f
+from tests.loopback import origin, serving
 from tests.sources.killing import die_after_second_chunk
 
 pytestmark = pytest.mark.django_db
@@ -129,17 +129,9 @@ class Handler(BaseHTTPRequestHandler):
 def site(settings, monkeypatch):
     settings.CARAVAN_FEEDS_PRIVATE_HOSTS = True  # the test server is on the loopback
     monkeypatch.setattr(feeds, "TIMEOUT", 5)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.site = Site(root=f"http://127.0.0.1:{server.server_address[1]}")
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with serving(Handler) as server:
+        server.site = Site(root=origin(server))
         yield server.site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def rss(site: Site, items: list[dict], *, path: str = "/rss.xml", **page) -> Feed | None:

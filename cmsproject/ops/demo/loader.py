@@ -15,6 +15,7 @@ from events.models import (
     Event,
     EventSeries,
     Figure,
+    Identifier,
     Indicator,
     Organization,
     OrganizationAlias,
@@ -146,6 +147,16 @@ class DemoLoader:
                 },
             )
 
+    def identifiers(self, record: models.Model, rows: list[tuple[str, str]]) -> None:
+        """External identifiers of ``record``: (scheme, value)."""
+        content_type = ContentType.objects.get_for_model(type(record))
+        for scheme, value in rows:
+            self.upsert(
+                Identifier,
+                lookup={"content_type": content_type, "object_id": record.pk, "scheme": scheme},
+                values={"value": value},
+            )
+
     def get(self, kind: str, slug: str | None) -> Any:
         return self.records[(kind, slug)] if slug else None
 
@@ -174,6 +185,7 @@ class DemoLoader:
         members = [self.get("organization", s) for s in item.get("members", [])]
         self.sync_m2m(org, "members", members)
         self.aliases(OrganizationAlias, "organization", org, item.get("aliases", []))
+        self.identifiers(org, item.get("identifiers", []))
 
     def places(self) -> None:
         for item in PLACES:
@@ -223,6 +235,7 @@ class DemoLoader:
             )
             self.records[("person", person.slug)] = person
             self.aliases(PersonAlias, "person", person, item.get("aliases", []))
+            self.identifiers(person, item.get("identifiers", []))
             for position in item.get("positions", []):
                 self._position(person, country, position)
 

@@ -27,6 +27,8 @@ LEADERS = [
             "China–Central Asia Summit in Xi'an in 2023 and attended the second in Astana in 2025."
         ),
         "aliases": [("Си Цзиньпин", "transliteration", "ru")],
+        # Wikidata QIDs only where checked (shared/FACTS.md); editors add the rest.
+        "identifiers": [("wikidata", "Q15031")],
         "positions": [term(HEAD, "President", "2013-03-14")],
     },
     {

@@ -8,6 +8,7 @@ STATES = [
         "slug": "china",
         "name": "China",
         "iso_code": "CHN",
+        "identifiers": [("wikidata", "Q148"), ("iso3166-1-alpha-3", "CHN")],
         "description": (
             "The People's Republic of China, the sixth member of the China–Central Asia format "
             "and a neighbour of Kazakhstan, Kyrgyzstan and Tajikistan."
@@ -23,6 +24,7 @@ STATES = [
         "slug": "kazakhstan",
         "name": "Kazakhstan",
         "iso_code": "KAZ",
+        "identifiers": [("wikidata", "Q232"), ("iso3166-1-alpha-3", "KAZ")],
         "description": (
             "The largest of the five Central Asian states, bordering China to the east. Its "
             "capital is Astana; Almaty is its largest city."
@@ -38,6 +40,7 @@ STATES = [
         "slug": "kyrgyzstan",
         "name": "Kyrgyzstan",
         "iso_code": "KGZ",
+        "identifiers": [("wikidata", "Q813"), ("iso3166-1-alpha-3", "KGZ")],
         "description": "A mountainous Central Asian state bordering China; its capital is Bishkek.",
         "aliases": [
             ("Kyrgyz Republic", "other", "en"),
@@ -49,6 +52,7 @@ STATES = [
         "slug": "tajikistan",
         "name": "Tajikistan",
         "iso_code": "TJK",
+        "identifiers": [("wikidata", "Q863"), ("iso3166-1-alpha-3", "TJK")],
         "description": (
             "A Central Asian state bordering China and Afghanistan; its capital is Dushanbe."
         ),
@@ -62,6 +66,7 @@ STATES = [
         "slug": "turkmenistan",
         "name": "Turkmenistan",
         "iso_code": "TKM",
+        "identifiers": [("wikidata", "Q874"), ("iso3166-1-alpha-3", "TKM")],
         "description": (
             "A Central Asian state on the Caspian Sea and a major supplier of natural gas to "
             "China; its capital is Ashgabat."
@@ -75,6 +80,7 @@ STATES = [
         "slug": "uzbekistan",
         "name": "Uzbekistan",
         "iso_code": "UZB",
+        "identifiers": [("wikidata", "Q265"), ("iso3166-1-alpha-3", "UZB")],
         "description": "The most populous Central Asian state; its capital is Tashkent.",
         "aliases": [
             ("Republic of Uzbekistan", "other", "en"),
