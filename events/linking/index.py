@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models.signals import post_delete, post_save
 
 from cmsproject import caching
+from cmsproject.editorial.visibility import unrestricted
 
 from .folding import fold_word, skeleton, words
 
@@ -199,17 +200,23 @@ _cached_version: int | None = None
 
 def get_index() -> NameIndex:
     """The index, rebuilt when any process has changed a name since it was built: the names
-    counter lives in the database, so an app server sees another's new person at once."""
+    counter lives in the database, so an app server sees another's new person at once.
+
+    It holds every record, drafts included, whoever's request builds it (an editor's import
+    links drafts; a reader's request must not leave it without them): readers' paths keep
+    only the published records of what it finds."""
     global _cached, _cached_version
     version = caching.current(caching.NAMES)
     if caching.bypassing():  # names changed in a rehearsal that is rolled back: not kept
         with _lock:
             if _cached is not None and _cached_version == version:
                 return _cached
-        return build_index()
+        with unrestricted():
+            return build_index()
     with _lock:
         if _cached is None or _cached_version != version:
-            _cached, _cached_version = build_index(), version
+            with unrestricted():
+                _cached, _cached_version = build_index(), version
         return _cached
 
 
