@@ -53,6 +53,7 @@ class PersonFacts:
     given_folded: tuple[str, ...]
     surname_folded: str
     positions: list[tuple] = field(default_factory=list)  # start, end, precision, title, role
+    written: tuple[str, ...] = ()  # the name, native name and aliases as editors wrote them
 
 
 @dataclass
@@ -67,6 +68,7 @@ class NameIndex:
     events_of_person: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     max_words: int = 1
     _cjk_pattern: re.Pattern | None = None
+    _surname_skeletons: dict[str, list[str]] | None = None
 
     @property
     def cjk_pattern(self) -> re.Pattern | None:
@@ -76,6 +78,17 @@ class NameIndex:
             names = sorted(self.cjk, key=len, reverse=True)
             self._cjk_pattern = re.compile("|".join(re.escape(n) for n in names))
         return self._cjk_pattern
+
+    @property
+    def surname_skeletons(self) -> dict[str, list[str]]:
+        """The folded surnames by skeleton, to find a misspelt surname ("Nurtileu") among the
+        ones we know ("Nurtleu") in a probe rather than a loop over people."""
+        if self._surname_skeletons is None:
+            by_skeleton: dict[str, list[str]] = defaultdict(list)
+            for surname in self.surnames:
+                by_skeleton[skeleton(surname)].append(surname)
+            self._surname_skeletons = dict(by_skeleton)
+        return self._surname_skeletons
 
     def add(self, kind: str, record_id: int, name: str, *, exact: bool = False) -> None:
         name = (name or "").strip()
@@ -116,7 +129,8 @@ def build_index() -> NameIndex:
         surname, given = name_parts(person)
         family_first = _family_name_first(person)
         index.surnames[fold_word(surname)].append(person.id)
-        for name in [person.name, person.native_name, *(a.name for a in person.aliases.all())]:
+        written = [person.name, person.native_name, *(a.name for a in person.aliases.all())]
+        for name in written:
             parts = [w for w, _, _ in words(name or "")]
             if CJK.search(name or "") or len(parts) > 1:
                 index.add("person", person.id, name)
@@ -129,6 +143,7 @@ def build_index() -> NameIndex:
             slug=person.slug,
             given_folded=tuple(fold_word(g) for g in given),
             surname_folded=fold_word(surname),
+            written=tuple(name for name in written if name),
         )
     for key, ids in index.surnames.items():
         index.surnames[key] = sorted(set(ids))
