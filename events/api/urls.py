@@ -1,9 +1,11 @@
-"""This app's API endpoints: one route per record type, and the Popolo export."""
+"""This app's API endpoints: one route per record type, the Popolo export and the name
+resolver."""
 
 from django.urls import path
 
 from . import views
 from .popolo import PopoloExportView
+from .resolve import ResolveView
 
 # (prefix, viewset, basename): registered on the API's one router (cmsproject/api_urls.py).
 ROUTES = [
@@ -17,4 +19,7 @@ ROUTES = [
     ("figures", views.FigureViewSet, "figure"),
 ]
 
-urlpatterns = [path("popolo/", PopoloExportView.as_view(), name="popolo")]
+urlpatterns = [
+    path("popolo/", PopoloExportView.as_view(), name="popolo"),
+    path("resolve/", ResolveView.as_view(), name="resolve"),
+]

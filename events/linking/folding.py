@@ -111,19 +111,31 @@ def _strip_marks(word: str) -> str:
     return "".join(out)
 
 
+def _prepare(word: str) -> str:
+    """Rules 1 and 2."""
+    word = unicodedata.normalize("NFKC", word).replace("İ", "i").replace("I", "i").lower()
+    return _strip_marks(word.replace("’", "'").replace("ʼ", "'"))
+
+
+def _fold_cyrillic(word: str) -> str:
+    """Rule 5 (and ё = е) for a prepared Cyrillic word, its case ending still on."""
+    return _DOUBLE.sub(r"\1", word.replace("ё", "е"))
+
+
+def _without_case_ending(word: str) -> str:
+    if len(word) >= 5:
+        for ending in CYRILLIC_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                return word[: -len(ending)]
+    return word
+
+
 @functools.lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     """One word folded by the rules above; apostrophes stay inside (Xi'an ≠ Xi)."""
-    word = unicodedata.normalize("NFKC", word).replace("İ", "i").replace("I", "i").lower()
-    word = word.replace("’", "'").replace("ʼ", "'")
-    word = _strip_marks(word)
+    word = _prepare(word)
     if CYRILLIC.search(word):
-        word = _DOUBLE.sub(r"\1", word.replace("ё", "е"))
-        if len(word) >= 5:
-            for ending in CYRILLIC_ENDINGS:
-                if word.endswith(ending) and len(word) - len(ending) >= 4:
-                    return word[: -len(ending)]
-        return word
+        return _without_case_ending(_fold_cyrillic(word))
     for pattern, replacement in LATIN_RULES:
         word = pattern.sub(replacement, word)
     chars = list(word)
@@ -132,6 +144,15 @@ def fold_word(word: str) -> str:
             between = 0 < i < len(chars) - 1 and chars[i - 1] in VOWELS and chars[i + 1] in VOWELS
             chars[i] = "" if between else "i"
     return _DOUBLE.sub(r"\1", "".join(chars))
+
+
+def drops_case_ending(word: str) -> bool:
+    """Whether folding cuts a Russian case ending off ``word`` ("Токаеву" → "токаев")."""
+    word = _prepare(word)
+    if not CYRILLIC.search(word):
+        return False
+    whole = _fold_cyrillic(word)
+    return _without_case_ending(whole) != whole
 
 
 def skeleton(folded: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models.signals import post_delete, post_save
 
 from cmsproject import caching
+from cmsproject.editorial.visibility import unrestricted
 
 from .folding import fold_word, skeleton, words
 
@@ -52,6 +53,7 @@ class PersonFacts:
     given_folded: tuple[str, ...]
     surname_folded: str
     positions: list[tuple] = field(default_factory=list)  # start, end, precision, title, role
+    written: tuple[str, ...] = ()  # the name, native name and aliases as editors wrote them
 
 
 @dataclass
@@ -66,6 +68,7 @@ class NameIndex:
     events_of_person: dict[int, list[dict]] = field(default_factory=lambda: defaultdict(list))
     max_words: int = 1
     _cjk_pattern: re.Pattern | None = None
+    _surname_skeletons: dict[str, list[str]] | None = None
 
     @property
     def cjk_pattern(self) -> re.Pattern | None:
@@ -75,6 +78,17 @@ class NameIndex:
             names = sorted(self.cjk, key=len, reverse=True)
             self._cjk_pattern = re.compile("|".join(re.escape(n) for n in names))
         return self._cjk_pattern
+
+    @property
+    def surname_skeletons(self) -> dict[str, list[str]]:
+        """The folded surnames by skeleton, to find a misspelt surname ("Nurtileu") among the
+        ones we know ("Nurtleu") in a probe rather than a loop over people."""
+        if self._surname_skeletons is None:
+            by_skeleton: dict[str, list[str]] = defaultdict(list)
+            for surname in self.surnames:
+                by_skeleton[skeleton(surname)].append(surname)
+            self._surname_skeletons = dict(by_skeleton)
+        return self._surname_skeletons
 
     def add(self, kind: str, record_id: int, name: str, *, exact: bool = False) -> None:
         name = (name or "").strip()
@@ -115,7 +129,8 @@ def build_index() -> NameIndex:
         surname, given = name_parts(person)
         family_first = _family_name_first(person)
         index.surnames[fold_word(surname)].append(person.id)
-        for name in [person.name, person.native_name, *(a.name for a in person.aliases.all())]:
+        written = [person.name, person.native_name, *(a.name for a in person.aliases.all())]
+        for name in written:
             parts = [w for w, _, _ in words(name or "")]
             if CJK.search(name or "") or len(parts) > 1:
                 index.add("person", person.id, name)
@@ -128,6 +143,7 @@ def build_index() -> NameIndex:
             slug=person.slug,
             given_folded=tuple(fold_word(g) for g in given),
             surname_folded=fold_word(surname),
+            written=tuple(name for name in written if name),
         )
     for key, ids in index.surnames.items():
         index.surnames[key] = sorted(set(ids))
@@ -199,17 +215,23 @@ _cached_version: int | None = None
 
 def get_index() -> NameIndex:
     """The index, rebuilt when any process has changed a name since it was built: the names
-    counter lives in the database, so an app server sees another's new person at once."""
+    counter lives in the database, so an app server sees another's new person at once.
+
+    It holds every record, drafts included, whoever's request builds it (an editor's import
+    links drafts; a reader's request must not leave it without them): readers' paths keep
+    only the published records of what it finds."""
     global _cached, _cached_version
     version = caching.current(caching.NAMES)
     if caching.bypassing():  # names changed in a rehearsal that is rolled back: not kept
         with _lock:
             if _cached is not None and _cached_version == version:
                 return _cached
-        return build_index()
+        with unrestricted():
+            return build_index()
     with _lock:
         if _cached is None or _cached_version != version:
-            _cached, _cached_version = build_index(), version
+            with unrestricted():
+                _cached, _cached_version = build_index(), version
         return _cached
 
 

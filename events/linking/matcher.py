@@ -47,7 +47,9 @@ class Found:
     proposed_name: str = ""
 
 
-def _close(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def close_spellings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Folded names of equal skeletons that are one name: each word the same, or (longer than
+    three letters) differing by little more than a vowel."""
     for x, y in zip(a, b, strict=True):
         if x == y:
             continue
@@ -81,7 +83,7 @@ def find_names(text: str, index: NameIndex, *, on_date: datetime.date | None = N
             hits = [
                 e
                 for e in entries
-                if _entry_matches(e, tuple(folded[i : i + length]), text[start:end])
+                if entry_matches(e, tuple(folded[i : i + length]), text[start:end])
             ]
             if not hits:
                 continue
@@ -113,7 +115,7 @@ def find_names(text: str, index: NameIndex, *, on_date: datetime.date | None = N
         ids = [
             pid
             for pid in index.surnames.get(folded[k], [])
-            if _initials_fit(initials, index.people[pid].given_folded)
+            if initials_fit(initials, index.people[pid].given_folded)
         ]
         if ids:
             found.append(
@@ -187,10 +189,11 @@ def find_names(text: str, index: NameIndex, *, on_date: datetime.date | None = N
     return found
 
 
-def _entry_matches(entry: Entry, folded: tuple[str, ...], original: str) -> bool:
+def entry_matches(entry: Entry, folded: tuple[str, ...], original: str) -> bool:
+    """Whether words of a text (folded, and as written) are the index entry's name."""
     if entry.exact:
         return original == entry.exact
-    return _close(folded, entry.folded)
+    return close_spellings(folded, entry.folded)
 
 
 def _token_at(toks, offset: int) -> int | None:
@@ -200,7 +203,7 @@ def _token_at(toks, offset: int) -> int | None:
     return None
 
 
-def _initials_fit(initials: list[str], given: tuple[str, ...]) -> bool:
+def initials_fit(initials: list[str], given: tuple[str, ...]) -> bool:
     """The first initial must begin the first given name; a second is usually the patronymic
     (K.K. Tokaev: Kassym-Jomart Kemelevich), which we do not keep, so it is not checked."""
     return bool(initials and given) and given[0].startswith(initials[0])

@@ -1267,6 +1267,19 @@ def test_api_change_feed_is_read_only_for_everyone_and_tells_no_draft(role, room
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_api_resolver_is_read_only_and_names_published_people_only(role, roomy_throttle):
+    client = api_client(make_user(role))
+    f.PersonFactory(status=Status.PUBLISHED, name="Matrix Resolvable")
+    f.PersonFactory(status=Status.DRAFT, name="Hidden Resolvable")
+    response = client.get(reverse("api:resolve"), {"name": "Resolvable"})
+    assert response.status_code == 200
+    assert [r["person"]["name"] for r in response.json()["results"]] == ["Matrix Resolvable"]
+    before = snapshot()
+    assert client.post(reverse("api:resolve"), {}, format="json").status_code == 405
+    assert snapshot() == before
+
+
 # ---- nothing left out ----------------------------------------------------------------------
 
 API_EXEMPT = {
@@ -1321,7 +1334,8 @@ def test_the_matrix_covers_everything():
             missing.append(f"API {prefix}: extra action {extra.__name__} is not checked")
     assert set(itertools.chain(*API_ACTIONS.values())) == set(API_OPERATIONS)
     names = set(_api_view_names(api_urls.urlpatterns))
-    for name in sorted(names - {"popolo", "changes"} - {n.split(":")[1] for n in API_EXEMPT}):
+    checked_views = {"popolo", "changes", "resolve"}
+    for name in sorted(names - checked_views - {n.split(":")[1] for n in API_EXEMPT}):
         missing.append(f"API view {name} is not checked")
     assert not missing, "\n".join(missing)
 
