@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -13,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from cmsproject.editorial.dates import day_after
 
 from . import selectors
-from .models import Event, Organization
+from .models import DatePrecision, Event, Organization
 
 FEED_SIZE = 50
 
@@ -60,14 +62,16 @@ class EventsFeed(Feed):
         return item.updated_at
 
 
+# RFC 5545 TEXT allows no control character but the tab; a line break is written as \n.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _ics_escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """A TEXT value: backslash, semicolon and comma escaped, every kind of line break (a lone
+    CR too, which some libraries would take for the end of the line) written as ``\\n``."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", text))
 
 
 def _fold(line: str) -> str:
@@ -84,6 +88,22 @@ def _fold(line: str) -> str:
 
 
 ICS_SIZE = 500
+
+
+def calendar_days(event: Event) -> tuple[datetime.date, datetime.date]:
+    """An all-day entry's first day and the day after its last (DTEND is exclusive). An event
+    known only to the month or the year spans that month or year: pinning it to the first
+    would give readers a day nobody reported."""
+    first, last = event.start_date, event.end_date or event.start_date
+    try:
+        if event.date_precision == DatePrecision.MONTH:
+            next_month = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+            return first.replace(day=1), next_month
+        if event.date_precision == DatePrecision.YEAR:
+            return first.replace(month=1, day=1), datetime.date(last.year + 1, 1, 1)
+    except (OverflowError, ValueError):  # the calendar's last month or year has no "after"
+        return first, datetime.date.max
+    return first, day_after(last)
 
 
 def events_ics(request: HttpRequest) -> HttpResponse:
@@ -103,7 +123,7 @@ def events_ics(request: HttpRequest) -> HttpResponse:
             )
         events, name = selectors.involving_state(events, state.iso_code), f"Caravan: {state.name}"
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
-    host = request.get_host().split(":")[0]
+    host = split_domain_port(request.get_host())[0]  # "[::1]:8000" too
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -113,13 +133,13 @@ def events_ics(request: HttpRequest) -> HttpResponse:
     ]
     latest = events.order_by("-start_date", "-pk")[:ICS_SIZE]
     for event in sorted(latest, key=lambda e: (e.start_date, e.pk)):
-        end = day_after(event.end_date or event.start_date)  # DTEND is the day after
+        start, end = calendar_days(event)
         where = "Online" if event.is_online else (event.place.name if event.place else "")
         lines += [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{host}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{event.start_date:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
             f"DTEND;VALUE=DATE:{end:%Y%m%d}",
             f"SUMMARY:{_ics_escape(event.title)}",
             f"URL:{request.build_absolute_uri(event.get_absolute_url())}",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from .models import DatePrecision
+
 
 def _url(request, obj) -> str:
     return request.build_absolute_uri(obj.get_absolute_url())
@@ -16,17 +20,26 @@ def _same_as(data: dict, record, *also: str) -> dict:
     return data
 
 
+def _date(day, precision: str) -> str:
+    """An ISO 8601 date only as precise as it is known: "2022-12-01", "2022-12" or "2022"."""
+    if precision == DatePrecision.YEAR:
+        return f"{day:%Y}"
+    if precision == DatePrecision.MONTH:
+        return f"{day:%Y-%m}"
+    return day.isoformat()
+
+
 def event_ld(event, request, participant_groups) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "url": _url(request, event),
-        "startDate": event.start_date.isoformat(),
+        "startDate": _date(event.start_date, event.date_precision),
         "eventStatus": "https://schema.org/EventScheduled",
     }
     if event.end_date:
-        data["endDate"] = event.end_date.isoformat()
+        data["endDate"] = _date(event.end_date, event.date_precision)
     if event.summary:
         data["description"] = event.summary
     if event.is_online:
@@ -38,13 +51,15 @@ def event_ld(event, request, participant_groups) -> dict:
         if event.place.country:  # None when the state is not published
             address["addressCountry"] = event.place.country.name
         data["location"] = {"@type": "Place", "name": event.place.name, "address": address}
-    performers = [
+    # The people who took part attend the event (schema.org's "performer" is a musician or
+    # a presenter: not who sits at the table).
+    attendees = [
         {"@type": "Person", "name": p["person"].name, "url": _url(request, p["person"])}
         for _, people in participant_groups
         for p in people
     ]
-    if performers:
-        data["performer"] = performers
+    if attendees:
+        data["attendee"] = attendees
     return _same_as(data, event)
 
 
@@ -97,3 +112,91 @@ def agreement_ld(agreement, request) -> dict:
     if agreement.signed_on:
         data["legislationDate"] = agreement.signed_on.isoformat()
     return _same_as(data, agreement, agreement.text_url)
+
+
+def website_ld(request) -> dict:
+    """The home page: the site itself."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": "Caravan",
+        "url": request.build_absolute_uri(reverse("home")),
+        "description": "China and Central Asia, on the record: summits, meetings, visits and "
+        "agreements, each fact with its source.",
+        "inLanguage": "en",
+    }
+
+
+def place_ld(place, request) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": place.name,
+        "url": _url(request, place),
+    }
+    aliases = [a.name for a in place.aliases.all()]
+    if aliases:
+        data["alternateName"] = aliases
+    if place.description:
+        data["description"] = place.description
+    if place.latitude is not None and place.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(place.latitude),
+            "longitude": float(place.longitude),
+        }
+    if place.country:  # None when the state is not published
+        data["containedInPlace"] = _state(place.country, request)
+    return _same_as(data, place)
+
+
+def topic_ld(topic, request) -> dict:
+    """A topic is a term of Caravan's own set of cooperation areas."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "name": topic.name,
+        "url": _url(request, topic),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "name": "Caravan: cooperation areas",
+            "url": request.build_absolute_uri(reverse("site:topic-list")),
+        },
+    }
+    if topic.description:
+        data["description"] = topic.description
+    return data
+
+
+def indicator_ld(indicator, request, csv_url: str) -> dict:
+    """A figures page is a small data set: the cited values of one statistic, also as CSV."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": indicator.name,
+        "url": _url(request, indicator),
+        "description": indicator.description
+        or f"{indicator.name}: cited figures between China and the Central Asian states.",
+        "variableMeasured": indicator.name,
+        "isAccessibleForFree": True,
+        "distribution": {
+            "@type": "DataDownload",
+            "encodingFormat": "text/csv",
+            "contentUrl": request.build_absolute_uri(csv_url),
+        },
+    }
+
+
+def relation_ld(first, second, request, path: str) -> dict:
+    """A relation page collects what two states share: it is about both."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": f"{first.name} and {second.name}",
+        "url": request.build_absolute_uri(path),
+        "about": [_state(first, request), _state(second, request)],
+    }
+
+
+def _state(state, request) -> dict:
+    return {"@type": "Country", "name": state.name, "url": _url(request, state)}

@@ -28,7 +28,9 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **selectors.home_context()}
+        context = {**super().get_context_data(**kwargs), **selectors.home_context()}
+        context["ld"] = jsonld.website_ld(self.request)
+        return context
 
 
 class EventListView(FilterView):
@@ -190,6 +192,7 @@ class TopicDetailView(VisibleToUserMixin, NotesMixin, DetailView):
         context["events"] = selectors.event_list().filter(topics=topic)[:50]
         context["agreements"] = Agreement.objects.published().filter(topics=topic)[:50]
         context["parent"] = topic.parent
+        context["ld"] = jsonld.topic_ld(topic, self.request)
         return context
 
 

@@ -16,7 +16,7 @@ from cmsproject import caching
 from cmsproject.editorial.views import VisibleToUserMixin
 from sources.notes import Notes
 
-from . import figures, geography, relations, selectors
+from . import figures, geography, jsonld, relations, selectors
 from .models import (
     Agreement,
     Event,
@@ -98,6 +98,7 @@ class PlaceDetailView(VisibleToUserMixin, DetailView):
             description=f"A map of China and Central Asia with {place.name} marked.",
             key="place",
         )
+        context["ld"] = jsonld.place_ld(place, self.request)
         return context
 
 
@@ -163,6 +164,7 @@ class IndicatorDetailView(VisibleToUserMixin, DetailView):
         context["panels"] = figures.indicator_panels(indicator, rows)
         context["differences"] = figures.differences(rows)
         context["csv_url"] = figures.csv_url(indicator=indicator.slug)
+        context["ld"] = jsonld.indicator_ld(indicator, self.request, context["csv_url"])
         return context
 
 
@@ -191,6 +193,7 @@ class RelationView(TemplateView):
         context["canonical_path"] = reverse(
             "site:relation", kwargs={"first": ordered[0].slug, "second": ordered[1].slug}
         )
+        context["ld"] = jsonld.relation_ld(*ordered, self.request, context["canonical_path"])
         return context
 
 

@@ -199,7 +199,7 @@ def test_json_ld_and_canonical_on_detail_pages(client, world):
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     )
     assert data["@type"] == "Event" and data["startDate"] == "2023-12-01"
-    assert [p["name"] for p in data["performer"]] == ["Wang Yi", "Murat Nurtleu"]
+    assert [p["name"] for p in data["attendee"]] == ["Wang Yi", "Murat Nurtleu"]
 
 
 def test_home_page_counts_only_published(client, world):
