@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cmsproject.editorial.api import (
     RecordLink,
     RecordSerializer,
     VisibleChildList,
+    absolute_url,
+    api_detail_url,
     sync_children,
 )
 
@@ -136,6 +139,22 @@ class SourceSerializer(SourceListSerializer):
             "editor_note",
         ]
 
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "slug", "name", "url", "api_url"],
+                "properties": {
+                    "type": {"type": "string", "description": "event, person, agreement…"},
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "url": {"type": "string", "format": "uri", "nullable": True},
+                    "api_url": {"type": "string", "format": "uri", "nullable": True},
+                },
+            },
+        }
+    )
     def get_cited_by(self, source) -> list[dict]:
         request = self.context.get("request")
         cited = []
@@ -152,9 +171,8 @@ class SourceSerializer(SourceListSerializer):
                     "type": record._meta.model_name,
                     "slug": record.slug,
                     "name": str(record),
-                    "url": request.build_absolute_uri(record.get_absolute_url())
-                    if request
-                    else record.get_absolute_url(),
+                    "url": absolute_url(record, request),
+                    "api_url": api_detail_url(record, request),
                 }
             )
         return cited

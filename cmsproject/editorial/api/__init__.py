@@ -37,7 +37,7 @@ from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from .serializers import RecordSerializer, sync_children
 from .views import RecordViewSet, check_status_change, conditional_response, etag_of
-from .visibility import absolute_url, is_schema_generation
+from .visibility import absolute_url, api_detail_url, is_schema_generation
 
 __all__ = [
     "FORMAT_PARAMETER",
@@ -63,6 +63,7 @@ __all__ = [
     "VisibleChildList",
     "YearFilter",
     "absolute_url",
+    "api_detail_url",
     "check_status_change",
     "conditional_response",
     "etag_of",
