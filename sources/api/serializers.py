@@ -17,6 +17,7 @@ from cmsproject.editorial.api import (
     VisibleChildList,
     absolute_url,
     api_detail_url,
+    link_name,
     sync_children,
 )
 
@@ -44,6 +45,20 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["source", "outlet", "published_on", "excerpt", "claim", "claimed_value", "note"]
         list_serializer_class = VisibleChildList
         visible_through = ("source",)
+
+    def csv_text(self, item: dict, *, number: int) -> str:
+        """A numbered note, as the pages show it: '[1] Title (Outlet, 2023-12-02): "excerpt"',
+        then the fact it backs and the note."""
+        where = ", ".join(str(v) for v in (item.get("outlet"), item.get("published_on")) if v)
+        text = f"[{number}] {link_name(item['source'])}" + (f" ({where})" if where else "")
+        if item.get("excerpt"):
+            text += f': "{item["excerpt"]}"'
+        if item.get("claim"):
+            value = item.get("claimed_value")
+            text += f" [backs {item['claim']}" + (f": {value}]" if value else "]")
+        if item.get("note"):
+            text += f" — {item['note']}"
+        return text
 
     def get_outlet(self, citation) -> str | None:
         outlet = citation.source.outlet  # None when the outlet is hidden from this reader

@@ -31,7 +31,14 @@ from cmsproject.editorial.filtering import (
 )
 
 from .errors import PreconditionFailed, StatusChangeRefused, exception_handler
-from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer, GeoJSONExportMixin
+from .export import (
+    FORMAT_PARAMETER,
+    CSVExportMixin,
+    CSVRenderer,
+    GeoJSONExportMixin,
+    flatten,
+    link_name,
+)
 from .fields import RecordLink, RecordLinkExtension, VisibleChildList
 from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
@@ -68,7 +75,9 @@ __all__ = [
     "conditional_response",
     "etag_of",
     "exception_handler",
+    "flatten",
     "is_schema_generation",
+    "link_name",
     "sync_children",
     "visible_choices",
 ]
