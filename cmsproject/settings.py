@@ -239,6 +239,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Caravan <carav
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address editors reach the site at, for the links in e-mails (no request to ask).
 CARAVAN_SITE_URL = os.environ.get("CARAVAN_SITE_URL", "http://127.0.0.1:8000")
+# Who publishes the site: the author of its feeds (an Atom feed must name one).
+CARAVAN_SITE_NAME = os.environ.get("CARAVAN_SITE_NAME", "Caravan")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

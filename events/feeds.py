@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from cmsproject.editorial.dates import day_after
 
@@ -21,9 +23,16 @@ FEED_SIZE = 50
 
 
 class EventsFeed(Feed):
-    """The latest published events, for all states or (``/feeds/events/KAZ/``) one."""
+    """The latest published events, for all states or (``/feeds/events/KAZ/``) one.
+
+    A valid Atom feed (RFC 4287, as the W3C feed validator reads it): the newsroom is the
+    feed's author, so no entry needs one of its own; ``id``, ``updated``, the ``self`` and
+    ``alternate`` links come from Django's generator."""
 
     feed_type = Atom1Feed
+
+    def author_name(self) -> str:
+        return settings.CARAVAN_SITE_NAME
 
     def get_object(self, request, country: str | None = None):
         if country is None:
@@ -53,7 +62,9 @@ class EventsFeed(Feed):
         return f"{item.title} ({item.date_display})"
 
     def item_description(self, item: Event) -> str:
-        return item.summary or item.title
+        # The summary is plain text and Atom's summary is typed "html": escaped, a "<" in it
+        # reads as the character, not as markup.
+        return escape(item.summary or item.title)
 
     def item_pubdate(self, item: Event) -> datetime.datetime | None:
         return item.published_at

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 # Matches the slug converter and cannot occur twice: only one is replaced anyway.
 _PLACEHOLDER = "caravan-slug-placeholder-0"
@@ -33,6 +33,23 @@ def slug_path(name: str, slug: str) -> str:
     """``reverse(name, kwargs={"slug": slug})``, with the pattern looked up once."""
     before, after = _halves(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
     return f"{before}{quote(slug, safe=_SAFE)}{after}"
+
+
+@lru_cache(maxsize=128)
+def _routed(name: str, urlconf: str, prefix: str) -> bool:
+    try:
+        _halves(name, urlconf, prefix)
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def slug_path_or_none(name: str, slug: str) -> str | None:
+    """:func:`slug_path`, or None where no such URL exists (an outlet has no API detail);
+    the absence is looked up once too."""
+    if not _routed(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()):
+        return None
+    return slug_path(name, slug)
 
 
 def absolute(request, path: str) -> str:
@@ -61,4 +78,5 @@ def named_path(name: str) -> str:
 def _forget(setting: str, **kwargs) -> None:
     if setting == "ROOT_URLCONF":
         _halves.cache_clear()
+        _routed.cache_clear()
         _named.cache_clear()

@@ -1,27 +1,30 @@
-"""A Popolo export (popoloproject.com) of people, organizations and the offices people hold.
+"""A Popolo export (popoloproject.com) of people, organizations, offices and events.
 
-One JSON document, ``{"persons", "organizations", "memberships"}``, in the field names Popolo's
-tools read (EveryPolitician, Pombola…). It holds published records only, for every client, and
-a membership only when both its person and its organization are published. What we do not know
-is left out rather than sent as null, as Popolo documents do; dates are as precise as we know
-them (``2023-04-03``, ``2023-04`` or ``2023``).
+One JSON document, ``{"persons", "organizations", "memberships", "posts", "events"}``, in the
+field names Popolo's tools read (EveryPolitician, Pombola…), valid against Popolo's own JSON
+Schemas (``tests/data/popolo/``). Memberships are the offices people hold (each the holding of
+a post) and the membership of organizations in others (a state in the SCO). It holds published
+records only, for every client, and a relation only when both its ends are published. What we
+do not know is left out rather than sent as null, as Popolo documents do; dates are as precise
+as we know them (``2023-04-03``, ``2023-04`` or ``2023``).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.views import APIView
 
 from cmsproject import caching
 from cmsproject.editorial.api import conditional_response, etag_of
 from cmsproject.editorial.models import published_through
+from cmsproject.editorial.visibility import for_readers
 
-from ..models import DatePrecision, Organization, Person, Position
+from ..models import DatePrecision, Event, Organization, Person, Position
 
 ISO_SCHEME = "iso_3166_1_alpha_3"
 CARAVAN_SCHEME = "caravan"
@@ -81,6 +84,9 @@ class PopoloOtherNameSerializer(PopoloSerializer):
     """Another name of the record: a transliteration, native script, former name…"""
 
     name = serializers.CharField()
+    lang = serializers.CharField(
+        required=False, help_text="The name's language or script, e.g. ru, kk, zh (ISO 639)."
+    )
     note = serializers.CharField(
         required=False, help_text="What kind of name: transliteration, native script, former…"
     )
@@ -109,6 +115,7 @@ def other_names(aliases, *extra: dict) -> list[dict]:
     names += [
         {
             "name": alias.name,
+            "lang": alias.language,
             "note": alias.get_kind_display(),
             "start_date": alias.valid_from,
             "end_date": alias.valid_to,
@@ -201,12 +208,18 @@ class PopoloOrganizationSerializer(RecordMixin, PopoloSerializer):
         return parent.slug if parent is not None else None
 
 
+def post_id(position: Position) -> str:
+    """The office, whoever holds it: its organization and its title."""
+    return f"{position.organization.slug}/{slugify(position.title)}"
+
+
 class PopoloMembershipSerializer(PopoloSerializer):
     """An office: the person holds ``role`` at the organization from start to end (no end: holds
-    it still)."""
+    it still), the holding of the post ``post_id``."""
 
     person_id = serializers.CharField(source="person.slug")
     organization_id = serializers.CharField(source="organization.slug")
+    post_id = serializers.SerializerMethodField(help_text="The office held (see `posts`).")
     role = serializers.CharField(
         source="title", help_text="The office, e.g. Minister of Foreign Affairs."
     )
@@ -218,28 +231,154 @@ class PopoloMembershipSerializer(PopoloSerializer):
         precision="end_precision", help_text="The last day in office; absent while still held."
     )
 
+    def get_post_id(self, position) -> str:
+        return post_id(position)
+
+
+class PopoloOrganizationMembershipSerializer(PopoloSerializer):
+    """An organization that is a member of another: a state of the SCO, a state of the
+    China–Central Asia format."""
+
+    member = serializers.SerializerMethodField(
+        help_text='The member organization: `{"@type": "Organization", "id": …}`.'
+    )
+    organization_id = serializers.CharField(
+        source="from_organization.slug", help_text="The organization it is a member of."
+    )
+    role = serializers.SerializerMethodField()
+    label = serializers.SerializerMethodField(help_text="e.g. Member of the SCO.")
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "required": ["@type", "id"],
+            "properties": {
+                "@type": {"type": "string", "enum": ["Organization"]},
+                "id": {"type": "string", "description": "The member organization's id."},
+            },
+        }
+    )
+    def get_member(self, row) -> dict:
+        return {"@type": "Organization", "id": row.to_organization.slug}
+
+    def get_role(self, row) -> str:
+        return "member"
+
+    def get_label(self, row) -> str:
+        return f"Member of {row.from_organization.name}"
+
+
+class PopoloPostSerializer(PopoloSerializer):
+    """An office that exists whoever holds it (Popolo's Post): the people holding it are the
+    memberships naming its id."""
+
+    id = serializers.SerializerMethodField(help_text="The organization's id / the office.")
+    organization_id = serializers.CharField(source="organization.slug")
+    label = serializers.SerializerMethodField(
+        help_text="e.g. Minister of Foreign Affairs of China."
+    )
+    role = serializers.CharField(source="title", help_text="e.g. Minister of Foreign Affairs.")
+
+    def get_id(self, position) -> str:
+        return post_id(position)
+
+    def get_label(self, position) -> str:
+        # the office's label by the model's rule, as for a holder who is not acting
+        return Position(title=position.title, organization=position.organization).label
+
+
+class PopoloEventSerializer(PopoloSerializer):
+    """A published event (Popolo's Event): a summit, a meeting, a visit."""
+
+    id = serializers.CharField(source="slug")
+    name = serializers.CharField(source="title")
+    classification = serializers.CharField(
+        source="kind", help_text="summit, ministerial, official_visit, talks…"
+    )
+    start_date = PartialDateField(precision="date_precision", required=True)
+    end_date = PartialDateField(precision="date_precision")
+    organization_id = Omissible(help_text="The id of the state or body that hosted it.")
+    location = Omissible(help_text="Where it was held, or Online.")
+    parent_id = Omissible(help_text="The id of the event on whose sidelines it took place.")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_organization_id(self, event) -> str | None:
+        return event.host.slug if event.host is not None else None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_location(self, event) -> str | None:
+        if event.place is not None:
+            return event.place.name
+        return "Online" if event.is_online else None
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_parent_id(self, event) -> str | None:
+        return event.parent.slug if event.parent is not None else None
+
+
+MEMBERSHIP = PolymorphicProxySerializer(
+    component_name="PopoloAnyMembership",
+    serializers=[PopoloMembershipSerializer, PopoloOrganizationMembershipSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
+
 
 class PopoloExportSerializer(serializers.Serializer):
-    """The whole export: who, which bodies, and who held which office when."""
+    """The whole export: who, which bodies, who held which office when, which organizations
+    belong to which, the offices, and the events."""
 
     persons = PopoloPersonSerializer(many=True)
     organizations = PopoloOrganizationSerializer(many=True)
-    memberships = PopoloMembershipSerializer(many=True)
+    memberships = serializers.SerializerMethodField(
+        help_text="Offices people held, then organizations' memberships of others."
+    )
+    posts = PopoloPostSerializer(many=True)
+    events = PopoloEventSerializer(many=True)
+
+    @extend_schema_field(MEMBERSHIP)
+    def get_memberships(self, records) -> list[dict]:
+        context = self.context
+        offices = PopoloMembershipSerializer(records["memberships"], many=True, context=context)
+        members = PopoloOrganizationMembershipSerializer(
+            records["organization_memberships"], many=True, context=context
+        )
+        return [*offices.data, *members.data]
 
 
-def popolo_records() -> dict[str, QuerySet]:
-    """The published people and organizations, and the offices that join two of them."""
+def distinct_posts(positions) -> list[Position]:
+    """One position per office (organization and title), in the offices' order."""
+    posts: dict[str, Position] = {}
+    for position in positions:
+        posts.setdefault(post_id(position), position)
+    return sorted(posts.values(), key=post_id)
+
+
+def popolo_records() -> dict:
+    """The published people, organizations and events, and the relations that join two of
+    them. Read as any reader reads, whoever asks: the export is one document for everyone."""
+    offices = list(
+        Position.objects.filter(published_through("person"), published_through("organization"))
+        .select_related("person", "organization")
+        .order_by("person__slug", "start_date", "pk")
+    )
+    Membership = Organization.members.through
     return {
         "persons": Person.objects.published().prefetch_related("aliases").order_by("slug"),
         "organizations": Organization.objects.published()
         .select_related("parent")
         .prefetch_related("aliases")
         .order_by("slug"),
-        "memberships": Position.objects.filter(
-            published_through("person"), published_through("organization")
+        "memberships": offices,
+        "organization_memberships": Membership.objects.filter(
+            published_through("from_organization"), published_through("to_organization")
         )
-        .select_related("person", "organization")
-        .order_by("person__slug", "start_date", "pk"),
+        .select_related("from_organization", "to_organization")
+        .order_by("to_organization__slug", "from_organization__slug"),
+        "posts": distinct_posts(offices),
+        "events": Event.objects.published()
+        .select_related("host", "place", "parent")
+        .order_by("start_date", "slug"),
     }
 
 
@@ -251,12 +390,15 @@ class PopoloExportView(APIView):
     @extend_schema(
         operation_id="popolo_export",
         tags=["popolo"],
-        summary="People, organizations and offices as one Popolo document",
+        summary="People, organizations, offices and events as one Popolo document",
         description=(
-            "Published people (`persons`), organizations (states with their ISO 3166 alpha-3 "
-            "code as an identifier, bodies with their parent) and the offices people hold "
-            "(`memberships`, between published records only), in the Popolo data "
-            "specification's field names. Not paginated. Unknown fields are left out, never "
+            "Published people (`persons`, other names with their `lang`), organizations "
+            "(states with their ISO 3166 alpha-3 code as an identifier, bodies with their "
+            "parent), `memberships` (the offices people hold, each naming its `post_id`, and "
+            "organizations that are members of others, with a `member` object), the offices "
+            "themselves (`posts`) and `events` (with the host as `organization_id`), between "
+            "published records only, in the Popolo data specification's field names; valid "
+            "against Popolo's JSON Schemas. Not paginated. Unknown fields are left out, never "
             "null. Carries an ETag; `If-None-Match` answers 304."
         ),
         responses=PopoloExportSerializer,
@@ -270,7 +412,8 @@ class PopoloExportView(APIView):
 
         def build() -> tuple[dict, str]:
             context = {"request": request}
-            data = PopoloExportSerializer(popolo_records(), context=context).data
+            with for_readers():  # cached for every client: never an editor's view of it
+                data = PopoloExportSerializer(popolo_records(), context=context).data
             return data, etag_of(data)
 
         # Absolute URLs differ by host, so does the cached document.

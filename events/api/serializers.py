@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cmsproject.editorial.api import RecordLink, RecordSerializer, VisibleChildList, sync_children
+from cmsproject.editorial.api import (
+    RecordLink,
+    RecordSerializer,
+    VisibleChildList,
+    link_name,
+    sync_children,
+)
 from sources.api.serializers import CitedSerializer
 
 from ..models import (
@@ -42,12 +48,32 @@ RECORD_FIELDS = [
 ]
 
 
+def named_with(name: str, details: list[str]) -> str:
+    """A CSV cell's reading of a child row: "name (detail, detail)"."""
+    details = [d for d in details if d]
+    return f"{name} ({', '.join(details)})" if details else name
+
+
+def span(start: str | None, end: str | None, *, open_end: str = "") -> str:
+    """ "2019-03-23 – 2022-09-17", "2023-07-25 – today"; "" when neither is known."""
+    if not start and not end:
+        return ""
+    if not end and not open_end:
+        return f"from {start}"
+    return f"{start or '?'} – {end or open_end}".strip()
+
+
 def alias_serializer(alias_model):
     class AliasSerializer(serializers.ModelSerializer):
         class Meta:
             model = alias_model
             fields = ALIAS_FIELDS
             validators = []
+
+        def csv_text(self, item: dict, *, number: int) -> str:
+            """ "Nur-Sultan (former, 2019-03-23 – 2022-09-17)", "王毅 (native, zh)"."""
+            when = span(item.get("valid_from"), item.get("valid_to"))
+            return named_with(item["name"], [item.get("kind"), item.get("language"), when])
 
     AliasSerializer.__name__ = f"{alias_model.__name__}Serializer"
     return AliasSerializer
@@ -255,6 +281,18 @@ class PositionSerializer(serializers.ModelSerializer):
     def get_label(self, position) -> str:
         return position.label
 
+    def csv_text(self, item: dict, *, number: int) -> str:
+        """ "Minister of Foreign Affairs of China (2023-07-25 – today)"; the body is named when
+        the label does not name it."""
+        label, organization = (
+            item.get("label") or item.get("title"),
+            link_name(item["organization"]),
+        )
+        if organization and organization not in label:
+            label = f"{label}, {organization}"
+        when = span(item.get("start_date"), item.get("end_date"), open_end="today")
+        return named_with(label, [when, item.get("note")])
+
     def validate(self, attrs):
         start, end = attrs.get("start_date"), attrs.get("end_date")
         if start and end and end < start:
@@ -333,6 +371,15 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
     def get_label(self, participation) -> str:
         return participation.label
+
+    def csv_text(self, item: dict, *, number: int) -> str:
+        """ "Wang Yi (Minister of Foreign Affairs of China)"; whom they represented when the
+        label does not say it."""
+        label, representing = item.get("label") or "", link_name(item.get("representing"))
+        details = [label]
+        if representing and representing not in label:
+            details.append(f"for {representing}")
+        return named_with(link_name(item["person"]), details)
 
 
 class EventListSerializer(RecordSerializer):
@@ -414,6 +461,11 @@ class SignatorySerializer(serializers.ModelSerializer):
         validators = []
         list_serializer_class = VisibleChildList
         visible_through = ("person", "on_behalf_of")
+
+    def csv_text(self, item: dict, *, number: int) -> str:
+        """ "Murat Nurtleu (for Kazakhstan)"."""
+        on_behalf_of = link_name(item.get("on_behalf_of"))
+        return named_with(link_name(item["person"]), [on_behalf_of and f"for {on_behalf_of}"])
 
 
 class AgreementListSerializer(RecordSerializer):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import QuerySet
 
-from cmsproject.editorial.api import CSVExportMixin, GeoJSONExportMixin, RecordViewSet
+from cmsproject.editorial.api import GeoJSONExportMixin, RecordViewSet
 from sources.api.serializers import citations_prefetch
 
 from .. import selectors
@@ -59,7 +59,7 @@ class DetailRelatedMixin:
         return []
 
 
-class EventViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class EventViewSet(GeoJSONExportMixin, DetailRelatedMixin, RecordViewSet):
     """Meetings, summits, visits and talks."""
 
     queryset = Event.objects.all()
@@ -79,7 +79,7 @@ class EventViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, Recor
         return place_point(event.place)
 
 
-class PersonViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class PersonViewSet(DetailRelatedMixin, RecordViewSet):
     """People: heads of state, ministers, officials, with the offices they held."""
 
     queryset = Person.objects.all()
@@ -101,7 +101,7 @@ class OrganizationViewSet(DetailRelatedMixin, RecordViewSet):
     detail_selector = staticmethod(selectors.organization_detail)
 
 
-class PlaceViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class PlaceViewSet(GeoJSONExportMixin, DetailRelatedMixin, RecordViewSet):
     """Cities and venues, with former names."""
 
     queryset = Place.objects.all()
@@ -117,15 +117,19 @@ class PlaceViewSet(GeoJSONExportMixin, CSVExportMixin, DetailRelatedMixin, Recor
         return place_point(place)
 
 
-class AgreementViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class AgreementViewSet(GeoJSONExportMixin, DetailRelatedMixin, RecordViewSet):
     """Treaties, joint statements, declarations, memoranda."""
 
     queryset = Agreement.objects.all()
     list_serializer_class = serializers.AgreementListSerializer
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
+    list_related = ("place",)  # where it was signed, for the map (?format=geojson)
 
     detail_selector = staticmethod(selectors.agreement_detail)
+
+    def coordinates(self, agreement: Agreement) -> tuple[float, float] | None:
+        return place_point(agreement.place)
 
 
 class TopicViewSet(DetailRelatedMixin, RecordViewSet):
@@ -141,7 +145,7 @@ class TopicViewSet(DetailRelatedMixin, RecordViewSet):
         return ["children"]  # the visibility layer leaves out drafts for readers
 
 
-class IndicatorViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class IndicatorViewSet(DetailRelatedMixin, RecordViewSet):
     """Statistics followed over time: trade turnover, exports, investment stock…"""
 
     queryset = Indicator.objects.all()
@@ -150,7 +154,7 @@ class IndicatorViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
     filterset_class = filters.IndicatorFilter
 
 
-class FigureViewSet(CSVExportMixin, DetailRelatedMixin, RecordViewSet):
+class FigureViewSet(DetailRelatedMixin, RecordViewSet):
     """Cited values of the indicators: one side, one partner, one period each."""
 
     queryset = Figure.objects.all()

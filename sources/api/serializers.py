@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cmsproject.editorial.api import (
     RecordLink,
     RecordSerializer,
     VisibleChildList,
+    absolute_url,
+    api_detail_url,
+    link_name,
     sync_children,
 )
 
@@ -41,6 +45,20 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["source", "outlet", "published_on", "excerpt", "claim", "claimed_value", "note"]
         list_serializer_class = VisibleChildList
         visible_through = ("source",)
+
+    def csv_text(self, item: dict, *, number: int) -> str:
+        """A numbered note, as the pages show it: '[1] Title (Outlet, 2023-12-02): "excerpt"',
+        then the fact it backs and the note."""
+        where = ", ".join(str(v) for v in (item.get("outlet"), item.get("published_on")) if v)
+        text = f"[{number}] {link_name(item['source'])}" + (f" ({where})" if where else "")
+        if item.get("excerpt"):
+            text += f': "{item["excerpt"]}"'
+        if item.get("claim"):
+            value = item.get("claimed_value")
+            text += f" [backs {item['claim']}" + (f": {value}]" if value else "]")
+        if item.get("note"):
+            text += f" — {item['note']}"
+        return text
 
     def get_outlet(self, citation) -> str | None:
         outlet = citation.source.outlet  # None when the outlet is hidden from this reader
@@ -136,6 +154,22 @@ class SourceSerializer(SourceListSerializer):
             "editor_note",
         ]
 
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "slug", "name", "url", "api_url"],
+                "properties": {
+                    "type": {"type": "string", "description": "event, person, agreement…"},
+                    "slug": {"type": "string"},
+                    "name": {"type": "string"},
+                    "url": {"type": "string", "format": "uri", "nullable": True},
+                    "api_url": {"type": "string", "format": "uri", "nullable": True},
+                },
+            },
+        }
+    )
     def get_cited_by(self, source) -> list[dict]:
         request = self.context.get("request")
         cited = []
@@ -152,9 +186,8 @@ class SourceSerializer(SourceListSerializer):
                     "type": record._meta.model_name,
                     "slug": record.slug,
                     "name": str(record),
-                    "url": request.build_absolute_uri(record.get_absolute_url())
-                    if request
-                    else record.get_absolute_url(),
+                    "url": absolute_url(record, request),
+                    "api_url": api_detail_url(record, request),
                 }
             )
         return cited

@@ -29,7 +29,7 @@ def by_id(items: list[dict]) -> dict[str, dict]:
 
 def test_export_holds_published_people_and_organizations_only(export):
     body = export.json()
-    assert set(body) == {"persons", "organizations", "memberships"}
+    assert set(body) == {"persons", "organizations", "memberships", "posts", "events"}
     assert [p["id"] for p in body["persons"]] == ["murat-nurtleu", "sadyr-japarov", "wang-yi"]
     organizations = by_id(body["organizations"])
     assert "secret-state" not in organizations
@@ -70,6 +70,7 @@ def test_memberships_are_offices_between_published_records(export):
         {
             "person_id": "murat-nurtleu",
             "organization_id": "kazakhstan",
+            "post_id": "kazakhstan/minister-of-foreign-affairs",
             "role": "Minister of Foreign Affairs",
             "label": "Minister of Foreign Affairs of Kazakhstan",
             "start_date": "2023-04-03",
@@ -78,6 +79,7 @@ def test_memberships_are_offices_between_published_records(export):
         {
             "person_id": "wang-yi",
             "organization_id": "china",
+            "post_id": "china/minister-of-foreign-affairs",
             "role": "Minister of Foreign Affairs",
             "label": "Minister of Foreign Affairs of China",
             "start_date": "2023-07-25",
@@ -145,4 +147,100 @@ def test_export_is_in_the_schema(anon, db):
     operation = schema["paths"][URL]["get"]
     assert operation["operationId"] == "popolo_export"
     component = schema["components"]["schemas"]["PopoloExport"]
-    assert set(component["required"]) == {"persons", "organizations", "memberships"}
+    assert set(component["required"]) == {
+        "persons",
+        "organizations",
+        "memberships",
+        "posts",
+        "events",
+    }
+
+
+# -- other names' languages, organizations' memberships, posts, events ---------------------------
+
+
+def test_other_names_carry_their_language(anon, world):
+    f.PersonAliasFactory(person=world["wang"], name="Ван И", kind="transliteration", language="ru")
+    wang = by_id(anon.get(URL).json()["persons"])["wang-yi"]
+    assert {"name": "Ван И", "lang": "ru", "note": "Transliteration"} in wang["other_names"]
+    # no language known: none claimed
+    assert {"name": "王毅", "note": "Native script"} in wang["other_names"]
+
+
+def test_organizations_are_members_of_organizations(anon, world):
+    world["sco"].members.set([world["kaz"], world["chn"], Organization.objects.get(iso_code="SCR")])
+    memberships = anon.get(URL).json()["memberships"]
+    of_sco = [m for m in memberships if m.get("organization_id") == "sco"]
+    assert of_sco == [
+        {
+            "member": {"@type": "Organization", "id": "china"},
+            "organization_id": "sco",
+            "role": "member",
+            "label": "Member of Shanghai Cooperation Organisation",
+        },
+        {
+            "member": {"@type": "Organization", "id": "kazakhstan"},
+            "organization_id": "sco",
+            "role": "member",
+            "label": "Member of Shanghai Cooperation Organisation",
+        },
+    ]  # the draft state is no member for readers
+
+
+def test_offices_are_posts_each_holder_a_membership_of_it(anon, world):
+    f.PositionFactory(
+        person=world["japarov"],
+        organization=world["kaz"],
+        title="Minister of Foreign Affairs",
+        is_acting=True,
+        start_date=datetime.date(2025, 9, 26),
+    )
+    body = anon.get(URL).json()
+    posts = by_id(body["posts"])
+    assert posts["kazakhstan/minister-of-foreign-affairs"] == {
+        "id": "kazakhstan/minister-of-foreign-affairs",
+        "organization_id": "kazakhstan",
+        "label": "Minister of Foreign Affairs of Kazakhstan",  # the office, not "Acting …"
+        "role": "Minister of Foreign Affairs",
+    }
+    assert set(posts) == {
+        "kazakhstan/minister-of-foreign-affairs",
+        "china/minister-of-foreign-affairs",
+    }
+    holders = [
+        m["person_id"]
+        for m in body["memberships"]
+        if m.get("post_id") == "kazakhstan/minister-of-foreign-affairs"
+    ]
+    assert holders == ["murat-nurtleu", "sadyr-japarov"]
+
+
+def test_events_are_popolo_events_with_their_host(anon, world):
+    events = by_id(anon.get(URL).json()["events"])
+    assert set(events) == {"astana-summit", "fifth-ministers-meeting", "talks-somewhere"}
+    assert events["fifth-ministers-meeting"] == {
+        "id": "fifth-ministers-meeting",
+        "name": "Fifth Foreign Ministers' Meeting",
+        "classification": "ministerial",
+        "start_date": "2023-12-01",
+        "organization_id": "china",
+        "location": "Chengdu",
+    }
+    talks = events["talks-somewhere"]
+    assert "organization_id" not in talks and "location" not in talks  # its place is a draft
+
+
+def test_an_editor_asking_first_still_gets_the_readers_export(editor, anon, world):
+    """The document is cached for everyone: an editor signed in to the site (who sees drafts
+    elsewhere) asking first must not leave their view of it for readers."""
+    world["sco"].members.set([world["kaz"], Organization.objects.get(iso_code="SCR")])
+    f.OrganizationFactory(name="Draft committee", slug="committee", status="draft")
+    f.OrganizationFactory(
+        name="Bureau", slug="bureau", parent=Organization.objects.get(iso_code="SCR")
+    )
+    signed_in = type(anon)()
+    signed_in.force_login(editor)
+    text = signed_in.get(URL).content.decode()
+    assert "secret" not in text.lower(), text[text.lower().index("secret") - 200 :][:300]
+    assert "committee" not in text
+    assert anon.get(URL).content.decode() == text

@@ -23,6 +23,7 @@ def test_event_list_items_are_lean(anon, world):
         "slug": "chengdu",
         "name": "Chengdu",
         "url": "http://testserver/places/chengdu/",
+        "api_url": "http://testserver/api/v1/places/chengdu/",
     }
     assert item["url"] == "http://testserver/events/fifth-ministers-meeting/"
     assert item["api_url"] == "http://testserver/api/v1/events/fifth-ministers-meeting/"
@@ -48,6 +49,7 @@ def test_event_detail_carries_citations_of_published_sources(anon, world):
                 "slug": "ministers-meet-in-chengdu",
                 "title": "Ministers meet in Chengdu",
                 "url": "http://testserver/sources/ministers-meet-in-chengdu/",
+                "api_url": "http://testserver/api/v1/sources/ministers-meet-in-chengdu/",
             },
             "outlet": "Astana Times",
             "published_on": "2023-12-02",
@@ -106,6 +108,7 @@ def test_source_gives_readers_the_summary_never_the_text(anon, world):
             "slug": "fifth-ministers-meeting",
             "name": "Fifth Foreign Ministers' Meeting",
             "url": "http://testserver/events/fifth-ministers-meeting/",
+            "api_url": "http://testserver/api/v1/events/fifth-ministers-meeting/",
         }
     ]
 

@@ -31,13 +31,20 @@ from cmsproject.editorial.filtering import (
 )
 
 from .errors import PreconditionFailed, StatusChangeRefused, exception_handler
-from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer, GeoJSONExportMixin
+from .export import (
+    FORMAT_PARAMETER,
+    CSVExportMixin,
+    CSVRenderer,
+    GeoJSONExportMixin,
+    flatten,
+    link_name,
+)
 from .fields import RecordLink, RecordLinkExtension, VisibleChildList
 from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from .serializers import RecordSerializer, sync_children
 from .views import RecordViewSet, check_status_change, conditional_response, etag_of
-from .visibility import absolute_url, is_schema_generation
+from .visibility import absolute_url, api_detail_url, is_schema_generation
 
 __all__ = [
     "FORMAT_PARAMETER",
@@ -63,11 +70,14 @@ __all__ = [
     "VisibleChildList",
     "YearFilter",
     "absolute_url",
+    "api_detail_url",
     "check_status_change",
     "conditional_response",
     "etag_of",
     "exception_handler",
+    "flatten",
     "is_schema_generation",
+    "link_name",
     "sync_children",
     "visible_choices",
 ]

@@ -1,5 +1,5 @@
-"""Serializer fields for related records: ``{slug, name, url}`` links and child lists that
-leave out what the reader may not see."""
+"""Serializer fields for related records: ``{slug, name, url, api_url}`` links and child lists
+that leave out what the reader may not see."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 
-from .visibility import absolute_url
+from .visibility import absolute_url, api_detail_url
 
 
 class VisibleChildList(serializers.ListSerializer):
@@ -20,8 +20,9 @@ class VisibleChildList(serializers.ListSerializer):
 
 
 class RecordLink(serializers.SlugRelatedField):
-    """A related record: written as its slug, read as ``{slug, name, url}`` (``url`` is its
-    public page). A draft is shown only to those who may see drafts, otherwise as null (or left
+    """A related record: written as its slug, read as ``{slug, name, url, api_url}`` (``url``
+    is its public page, ``api_url`` its API detail, null for a record type the API does not
+    serve). A draft is shown only to those who may see drafts, otherwise as null (or left
     out of a list): the visibility layer decides, for the request's user. Reading back what
     was read works too: ``{"slug": …}`` is accepted."""
 
@@ -43,6 +44,7 @@ class RecordLink(serializers.SlugRelatedField):
             "slug": obj.slug,
             self.label_attr: str(getattr(obj, self.label_attr)),
             "url": absolute_url(obj, self.context.get("request")),
+            "api_url": api_detail_url(obj, self.context.get("request")),
         }
 
     def get_choices(self, cutoff=None):
@@ -64,7 +66,8 @@ class RecordLink(serializers.SlugRelatedField):
 
 
 class RecordLinkExtension(OpenApiSerializerFieldExtension):
-    """In the schema: a slug in requests, a ``{slug, name, url}`` object in responses."""
+    """In the schema: a slug in requests, a ``{slug, name, url, api_url}`` object in
+    responses."""
 
     target_class = RecordLink
     match_subclasses = True
@@ -78,6 +81,12 @@ class RecordLinkExtension(OpenApiSerializerFieldExtension):
                 "slug": build_basic_type(OpenApiTypes.STR),
                 field.label_attr: build_basic_type(OpenApiTypes.STR),
                 "url": {**build_basic_type(OpenApiTypes.URI), "nullable": True},
+                "api_url": {
+                    **build_basic_type(OpenApiTypes.URI),
+                    "nullable": True,
+                    "description": "The record in this API; null where the API has no "
+                    "endpoint for its kind.",
+                },
             },
-            required=["slug", field.label_attr, "url"],
+            required=["slug", field.label_attr, "url", "api_url"],
         )

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
@@ -18,6 +19,7 @@ from cmsproject.editorial.concurrency import lock_rows
 from cmsproject.editorial.models import Publishable, Status
 
 from .errors import PreconditionFailed, PreconditionRequired, StatusChangeRefused
+from .export import FORMAT_PARAMETER, CSVExportMixin
 from .filters import FilterBackend
 from .pagination import Pagination
 
@@ -90,6 +92,7 @@ def conditional_response(
 
 
 class RecordViewSet(
+    CSVExportMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -101,6 +104,7 @@ class RecordViewSet(
     Subclasses set ``queryset`` (the base manager), ``list_serializer_class``,
     ``serializer_class`` (detail and writes), ``filterset_class``, and may override
     :meth:`with_related` to prefetch what the detail shows, narrowed to what the user may see.
+    Every list and record also reads as CSV (``?format=csv``, :mod:`.export`).
     """
 
     lookup_field = "slug"
@@ -145,8 +149,13 @@ class RecordViewSet(
         patch_vary_headers(response, ["Authorization", "Cookie"])
         return response
 
+    @extend_schema(parameters=[FORMAT_PARAMETER])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
     # -- reading one record: ETag, Last-Modified, 304 --
 
+    @extend_schema(parameters=[FORMAT_PARAMETER])
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
         data = self.get_serializer(instance).data
