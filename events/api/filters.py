@@ -15,7 +15,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, Q, QuerySet
 from rest_framework import exceptions
 
-from cmsproject.editorial.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
+from cmsproject.editorial.api import (
+    OrderingFilter,
+    RecordFilterSet,
+    SlugFilter,
+    StateFilter,
+    visible_choices,
+)
 from cmsproject.editorial.filtering import CodeOrSlugChoiceField
 from cmsproject.editorial.visibility import seen_along
 
@@ -93,7 +99,7 @@ class EventFilter(RecordFilterSet, shared.EventFilter):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="title, summary or series"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("start_date", "start_date"), ("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by start_date, title or updated_at; prefix - for descending.",
     )
@@ -126,7 +132,7 @@ class PersonFilter(RecordFilterSet, shared.PersonFilter):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name, native-script name or any alias"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("sort_name", "sort_name"), ("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by sort_name, name or updated_at; prefix - for descending.",
     )
@@ -158,7 +164,7 @@ class OrganizationFilter(RecordFilterSet):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name, short name, ISO code or any alias"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -184,7 +190,7 @@ class PlaceFilter(RecordFilterSet):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name or any former or other name"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -217,7 +223,7 @@ class AgreementFilter(RecordFilterSet, shared.AgreementFilter):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="title, summary or any other name of the agreement"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("signed_on", "signed_on"), ("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by signed_on, title or updated_at; prefix - for descending.",
     )
@@ -238,7 +244,7 @@ class DescribedRecordFilter(RecordFilterSet):
     search = django_filters.CharFilter(
         method="filter_search", help_text=SEARCH_HELP.format(what="name or description")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -300,7 +306,7 @@ class FigureFilter(RecordFilterSet):
         lookup_expr="lte",
         help_text="Figures whose period starts on or before this date (YYYY-MM-DD).",
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("period_start", "period_start"),
             ("value", "value"),

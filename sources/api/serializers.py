@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from rest_framework import serializers
 
 from cmsproject.editorial.api import (
+    BlankAsNullURLField,
     RecordLink,
     RecordSerializer,
     VisibleChildList,
@@ -88,8 +89,8 @@ class CitedSerializer(RecordSerializer):
 
 class SourceListSerializer(RecordSerializer):
     outlet = RecordLink(queryset=Outlet.objects.all(), required=False, allow_null=True)
-    original_url = serializers.URLField(
-        source="url", required=False, allow_blank=True, help_text="Where the article was published."
+    original_url = BlankAsNullURLField(
+        source="url", required=False, help_text="Where the article was published; null if unknown."
     )
 
     class Meta(RecordSerializer.Meta):

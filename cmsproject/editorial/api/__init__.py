@@ -32,8 +32,8 @@ from cmsproject.editorial.filtering import (
 
 from .errors import PreconditionFailed, StatusChangeRefused, exception_handler
 from .export import FORMAT_PARAMETER, CSVExportMixin, CSVRenderer, GeoJSONExportMixin
-from .fields import RecordLink, RecordLinkExtension, VisibleChildList
-from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
+from .fields import BlankAsNullURLField, RecordLink, RecordLinkExtension, VisibleChildList
+from .filters import STATUS_HELP, FilterBackend, OrderingFilter, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from .serializers import RecordSerializer, sync_children
 from .views import RecordViewSet, check_status_change, conditional_response, etag_of
@@ -44,11 +44,13 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "PAGE_SIZE",
     "STATUS_HELP",
+    "BlankAsNullURLField",
     "CSVExportMixin",
     "CSVRenderer",
     "CodeOrSlugChoiceField",
     "FilterBackend",
     "GeoJSONExportMixin",
+    "OrderingFilter",
     "Pagination",
     "PreconditionFailed",
     "RecordFilterSet",
