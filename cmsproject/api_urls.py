@@ -46,6 +46,8 @@ urlpatterns = [
         ),
         name="docs",
     ),
-    # Ends with a slash so that a slash-less address is still redirected (APPEND_SLASH) first.
+    # Ends with a slash so that a slash-less address is still redirected (APPEND_SLASH) first;
+    # an export address (…/<slug>.csv) that names nothing has no slashed form to go to.
     re_path(r"^.*/$", not_found),
+    re_path(r"^v1/.*\.(?:csv|geojson)$", not_found),
 ]

@@ -406,13 +406,21 @@ SPECTACULAR_SETTINGS = {
         "the schema and docs are outside the quota. Lists are paginated (`page_size` up to "
         "100). Details carry an ETag: send it back in "
         "`If-Match` when writing to avoid overwriting someone else's change (412 if stale). "
-        "`/api/v1/popolo/` exports people, organizations and offices as one Popolo document."
+        "`/api/v1/popolo/` exports people, organizations and offices as one Popolo document. "
+        "Exports: `?format=csv` (and `?format=geojson` for events and places), also at their "
+        "own addresses (`/api/v1/events.csv`, `/api/v1/events/<slug>.csv`), which generated "
+        "clients read as text. Sort by several keys with `ordering=a&ordering=-b` or "
+        "`ordering=a,-b`; an empty URL is null."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cmsproject.editorial.api.schema.add_export_operations",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "EventKindEnum": "events.models.Event.Kind",
         "AgreementKindEnum": "events.models.Agreement.Kind",

@@ -16,7 +16,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, Q, QuerySet
 from rest_framework import exceptions
 
-from cmsproject.editorial.api import RecordFilterSet, SlugFilter, StateFilter, visible_choices
+from cmsproject.editorial.api import (
+    OrderingFilter,
+    RecordFilterSet,
+    SlugFilter,
+    StateFilter,
+    visible_choices,
+)
 from cmsproject.editorial.filtering import CodeOrSlugChoiceField
 from cmsproject.editorial.visibility import seen_along
 
@@ -124,7 +130,7 @@ class EventFilter(IdentifiedFilter, RecordFilterSet, shared.EventFilter):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="title, summary or series"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("start_date", "start_date"), ("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by start_date, title or updated_at; prefix - for descending.",
     )
@@ -157,7 +163,7 @@ class PersonFilter(IdentifiedFilter, RecordFilterSet, shared.PersonFilter):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name, native-script name or any alias"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("sort_name", "sort_name"), ("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by sort_name, name or updated_at; prefix - for descending.",
     )
@@ -189,7 +195,7 @@ class OrganizationFilter(IdentifiedFilter, RecordFilterSet):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name, short name, ISO code or any alias"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -215,7 +221,7 @@ class PlaceFilter(IdentifiedFilter, RecordFilterSet):
         method="filter_search",
         help_text=SEARCH_HELP.format(what="name or any former or other name"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -248,7 +254,7 @@ class AgreementFilter(IdentifiedFilter, RecordFilterSet, shared.AgreementFilter)
         method="filter_search",
         help_text=SEARCH_HELP.format(what="title, summary or any other name of the agreement"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("signed_on", "signed_on"), ("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by signed_on, title or updated_at; prefix - for descending.",
     )
@@ -269,7 +275,7 @@ class DescribedRecordFilter(RecordFilterSet):
     search = django_filters.CharFilter(
         method="filter_search", help_text=SEARCH_HELP.format(what="name or description")
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("updated_at", "updated_at")),
         help_text="Sort by name or updated_at; prefix - for descending.",
     )
@@ -331,7 +337,7 @@ class FigureFilter(RecordFilterSet):
         lookup_expr="lte",
         help_text="Figures whose period starts on or before this date (YYYY-MM-DD).",
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("period_start", "period_start"),
             ("value", "value"),

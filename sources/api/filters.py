@@ -6,7 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q
 
-from cmsproject.editorial.api import RecordFilterSet
+from cmsproject.editorial.api import OrderingFilter, RecordFilterSet
 
 from .. import filters as shared
 from ..models import Outlet, Source
@@ -27,7 +27,7 @@ class SourceFilter(RecordFilterSet, shared.SourceFilter):
         method="filter_search",
         help_text="Words in the title, byline, our summary or the outlet's name (all must match).",
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("published_on", "published_on"), ("title", "title"), ("updated_at", "updated_at")),
         help_text="Sort by published_on, title or updated_at; prefix - for descending.",
     )

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cmsproject.editorial.api import (
+    BlankAsNullURLField,
     RecordLink,
     RecordSerializer,
     VisibleChildList,
@@ -106,8 +107,8 @@ class CitedSerializer(RecordSerializer):
 
 class SourceListSerializer(RecordSerializer):
     outlet = RecordLink(queryset=Outlet.objects.all(), required=False, allow_null=True)
-    original_url = serializers.URLField(
-        source="url", required=False, allow_blank=True, help_text="Where the article was published."
+    original_url = BlankAsNullURLField(
+        source="url", required=False, help_text="Where the article was published; null if unknown."
     )
 
     class Meta(RecordSerializer.Meta):

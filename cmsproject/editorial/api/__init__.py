@@ -39,8 +39,8 @@ from .export import (
     flatten,
     link_name,
 )
-from .fields import RecordLink, RecordLinkExtension, VisibleChildList
-from .filters import STATUS_HELP, FilterBackend, RecordFilterSet
+from .fields import BlankAsNullURLField, RecordLink, RecordLinkExtension, VisibleChildList
+from .filters import STATUS_HELP, FilterBackend, OrderingFilter, RecordFilterSet
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 from .serializers import RecordSerializer, sync_children
 from .views import RecordViewSet, check_status_change, conditional_response, etag_of
@@ -51,11 +51,13 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "PAGE_SIZE",
     "STATUS_HELP",
+    "BlankAsNullURLField",
     "CSVExportMixin",
     "CSVRenderer",
     "CodeOrSlugChoiceField",
     "FilterBackend",
     "GeoJSONExportMixin",
+    "OrderingFilter",
     "Pagination",
     "PreconditionFailed",
     "RecordFilterSet",

@@ -33,6 +33,8 @@ def _direct(field: drf.Field) -> Callable[[Any], Any] | None:
     kind = type(field)
     if kind in _TEXT:
         return lambda obj: None if (v := getattr(obj, source)) is None else str(v)
+    if getattr(field, "blank_as_null", False) and isinstance(field, drf.CharField):
+        return lambda obj: str(v) if (v := getattr(obj, source)) not in ("", None) else None
     if kind is drf.IntegerField:
         return lambda obj: None if (v := getattr(obj, source)) is None else int(v)
     if kind is drf.BooleanField:

@@ -1,8 +1,11 @@
-"""Serializer fields for related records: ``{slug, name, url, api_url}`` links and child lists
-that leave out what the reader may not see."""
+"""Serializer fields for related records (``{slug, name, url, api_url}`` links, child lists
+that leave out what the reader may not see) and for text kept blank when empty but answered as
+null."""
 
 from __future__ import annotations
 
+from django.core import validators
+from django.db import models
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type, build_object_type
 from drf_spectacular.types import OpenApiTypes
@@ -90,3 +93,59 @@ class RecordLinkExtension(OpenApiSerializerFieldExtension):
             },
             required=["slug", field.label_attr, "url", "api_url"],
         )
+
+
+class BlankAsNull:
+    """A text field with a format or pattern (a URL, an ISO code) that the model keeps as ""
+    when empty: answered as ``null``, and ``null`` or ``""`` accepted to empty it. A blank
+    string is not a URL, so a schema saying "a URL, or a string of length 0" (the only way to
+    describe "" with a format) is a ``oneOf`` that strict validators refuse and generated
+    clients turn into unions; "a URL or null" is what every tool reads."""
+
+    blank_as_null = True
+
+    def __init__(self, **kwargs):
+        kwargs["allow_blank"] = True
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return (True, "")  # the column is NOT NULL: empty is stored as ""
+        return super().validate_empty_values(data)
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
+class BlankAsNullURLField(BlankAsNull, serializers.URLField):
+    pass
+
+
+class BlankAsNullCharField(BlankAsNull, serializers.CharField):
+    pass
+
+
+def has_format(model_field: models.Field) -> bool:
+    """Whether the schema describes ``model_field``'s values with a format or pattern (which
+    "" does not satisfy)."""
+    formats = (validators.URLValidator, validators.EmailValidator, validators.RegexValidator)
+    return any(isinstance(v, formats) for v in model_field.validators)
+
+
+def blank_as_null(field_class: type, model_field: models.Field) -> type | None:
+    """The blank-as-null variant of a ModelSerializer's field class for a text column that may
+    be blank and has a format, or None when the column needs none."""
+    if not (
+        isinstance(model_field, models.CharField)
+        and model_field.blank
+        and not model_field.null
+        and not model_field.choices
+        and has_format(model_field)
+    ):
+        return None
+    if issubclass(field_class, serializers.URLField):
+        return BlankAsNullURLField
+    if field_class is serializers.CharField:
+        return BlankAsNullCharField
+    return type(f"BlankAsNull{field_class.__name__}", (BlankAsNull, field_class), {})

@@ -1,11 +1,14 @@
 """The shared base of the API's FilterSets: the editors' ``status`` filter with the published
-default, and a 400 for unknown parameters. The filters of related records by slug or ISO code
-are shared with the public pages (:mod:`cmsproject.editorial.filtering`)."""
+default, ``ordering`` by one key or several, and a 400 for unknown parameters. The filters of
+related records by slug or ISO code are shared with the public pages
+(:mod:`cmsproject.editorial.filtering`)."""
 
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.widgets import BaseCSVWidget
 from rest_framework import exceptions
 
 from cmsproject.editorial.models import Status, sees_unpublished
@@ -14,6 +17,36 @@ STATUS_HELP = (
     "Editors only: the workflow statuses to list, comma-separated (draft, review, published, "
     "withdrawn), or `all`. Without it lists show published records. Readers get a 400."
 )
+
+
+class RepeatedOrCommaWidget(BaseCSVWidget, forms.Select):
+    """Several values given either way: ``?ordering=a,-b`` or ``?ordering=a&ordering=-b`` (as
+    generated clients send an array); django-filter alone reads only the last repeat."""
+
+    def value_from_datadict(self, data, files, name):
+        if not hasattr(data, "getlist") or name not in data:
+            return super().value_from_datadict(data, files, name)
+        return [key.strip() for value in data.getlist(name) for key in value.split(",") if key]
+
+
+ORDERING_HELP = (
+    " Several keys sort by the first, then the next: repeat the parameter "
+    "(`ordering=a&ordering=-b`) or separate them with commas (`ordering=a,-b`)."
+)
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """django-filter's ordering, reading repeated parameters as well as comma-separated ones.
+    An unknown key is a 400 naming it and the keys there are."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RepeatedOrCommaWidget)
+        kwargs["help_text"] = kwargs.get("help_text", "") + ORDERING_HELP
+        super().__init__(*args, **kwargs)
+        keys = ", ".join(key for key, _label in self.extra["choices"])
+        self.extra["error_messages"] = {
+            "invalid_choice": f"Unknown ordering “%(value)s”: use {keys}."
+        }
 
 
 class RecordFilterSet(django_filters.FilterSet):

@@ -20,10 +20,11 @@ class Pagination(PageNumberPagination):
     page_size = PAGE_SIZE
     count_key: str | None = None
     page_size_query_param = "page_size"
+    page_query_description = "A page number from 1 (or `last`); a page past the last is a 404."
     max_page_size = MAX_PAGE_SIZE
     page_size_query_description = (
         f"Records per page: {PAGE_SIZE} unless given, at most {MAX_PAGE_SIZE} (larger values "
-        f"are capped)."
+        f"are answered with {MAX_PAGE_SIZE}; 0, a negative or a non-number is a 400)."
     )
 
     @property

@@ -14,6 +14,7 @@ from cmsproject.editorial.models import sees_unpublished
 from cmsproject.editorial.paths import absolute, slug_path
 
 from .fastlist import FastListSerializer
+from .fields import blank_as_null
 from .visibility import absolute_url, is_schema_generation
 
 # What only the newsroom reads: its notes and its schedule.
@@ -38,6 +39,15 @@ class RecordSerializer(serializers.ModelSerializer):
         # admin does; DRF's own validators would demand every constrained field.
         validators: list = []
         list_serializer_class = FastListSerializer
+
+    def build_standard_field(self, field_name, model_field):
+        # A blank URL or code is answered as null, not "" (see fields.BlankAsNull).
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        nullable = blank_as_null(field_class, model_field)
+        if nullable is not None:
+            field_kwargs.pop("allow_blank", None)
+            return nullable, field_kwargs
+        return field_class, field_kwargs
 
     def get_url(self, obj) -> str | None:
         return absolute_url(obj, self.context.get("request"))
