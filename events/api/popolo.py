@@ -137,7 +137,10 @@ class RecordMixin(serializers.Serializer):
     links = Omissible(help_text="The record's page here, its website.")
 
     def identifier_list(self, obj) -> list[dict]:
-        return [{"scheme": CARAVAN_SCHEME, "identifier": obj.slug}]
+        """Our slug, then the record's external identifiers (wikidata:Q…) as editors gave them."""
+        codes = [{"scheme": CARAVAN_SCHEME, "identifier": obj.slug}]
+        codes += [{"scheme": i.scheme, "identifier": i.value} for i in obj.identifiers.all()]
+        return codes
 
     @extend_schema_field(PopoloIdentifierSerializer(many=True))
     def get_identifiers(self, obj):
@@ -194,6 +197,9 @@ class PopoloOrganizationSerializer(RecordMixin, PopoloSerializer):
         codes = super().identifier_list(organization)
         if organization.iso_code:
             codes.insert(0, {"scheme": ISO_SCHEME, "identifier": organization.iso_code})
+            # the same code given again as an external identifier is said once
+            same = {"scheme": "iso3166-1-alpha-3", "identifier": organization.iso_code}
+            codes = [code for code in codes if code != same]
         return codes
 
     def link_list(self, organization) -> list[dict]:
@@ -364,10 +370,12 @@ def popolo_records() -> dict:
     )
     Membership = Organization.members.through
     return {
-        "persons": Person.objects.published().prefetch_related("aliases").order_by("slug"),
+        "persons": Person.objects.published()
+        .prefetch_related("aliases", "identifiers")
+        .order_by("slug"),
         "organizations": Organization.objects.published()
         .select_related("parent")
-        .prefetch_related("aliases")
+        .prefetch_related("aliases", "identifiers")
         .order_by("slug"),
         "memberships": offices,
         "organization_memberships": Membership.objects.filter(

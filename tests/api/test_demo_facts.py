@@ -97,6 +97,23 @@ def test_popolo_export_of_the_demo(anon):
         if i["scheme"] == "iso_3166_1_alpha_3"
     }
     assert states == {"CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
-    tokayev = [m for m in body["memberships"] if m["person_id"] == "kassym-jomart-tokayev"]
+    offices = [m for m in body["memberships"] if "person_id" in m]
+    tokayev = [m for m in offices if m["person_id"] == "kassym-jomart-tokayev"]
     assert any(m["organization_id"] == "kazakhstan" and "President" in m["label"] for m in tokayev)
-    assert all(m["person_id"] in persons for m in body["memberships"])
+    assert all(m["person_id"] in persons for m in offices)
+    # the Wikidata items FACTS.md checked, and no other
+    wikidata = {
+        (record["id"], i["identifier"])
+        for record in (*body["persons"], *body["organizations"])
+        for i in record["identifiers"]
+        if i["scheme"] == "wikidata"
+    }
+    assert wikidata == {
+        ("china", "Q148"),
+        ("kazakhstan", "Q232"),
+        ("kyrgyzstan", "Q813"),
+        ("tajikistan", "Q863"),
+        ("turkmenistan", "Q874"),
+        ("uzbekistan", "Q265"),
+        ("xi-jinping", "Q15031"),
+    }

@@ -244,3 +244,18 @@ def test_an_editor_asking_first_still_gets_the_readers_export(editor, anon, worl
     assert "secret" not in text.lower(), text[text.lower().index("secret") - 200 :][:300]
     assert "committee" not in text
     assert anon.get(URL).content.decode() == text
+
+
+def test_external_identifiers_are_in_the_export_of_published_records_only(anon, world):
+    f.IdentifierFactory(record=world["wang"], scheme="wikidata", value="Q123")
+    f.IdentifierFactory(record=world["kaz"], scheme="wikidata", value="Q232")
+    f.IdentifierFactory(record=world["kaz"], scheme="iso3166-1-alpha-3", value="KAZ")
+    f.IdentifierFactory(record=world["secret_person"], scheme="wikidata", value="Q999")
+    body = anon.get(URL).json()
+    wang = by_id(body["persons"])["wang-yi"]
+    assert {"scheme": "wikidata", "identifier": "Q123"} in wang["identifiers"]
+    kazakhstan = by_id(body["organizations"])["kazakhstan"]
+    assert {"scheme": "wikidata", "identifier": "Q232"} in kazakhstan["identifiers"]
+    # the ISO code is said once, under Popolo's usual scheme name
+    assert [i["identifier"] for i in kazakhstan["identifiers"]].count("KAZ") == 1
+    assert "Q999" not in json.dumps(body)
