@@ -162,3 +162,11 @@ def test_the_admin_edits_identifiers_and_refuses_a_taken_one(admin_client, admin
     assert Identifier.objects.get(value="Q777").content_type == ContentType.objects.get_for_model(
         Person
     )
+
+
+def test_the_csv_of_a_record_lists_its_identifiers_as_the_filter_takes_them(anon, xi):
+    f.IdentifierFactory(record=xi, scheme="viaf", value="12345")
+    rows = anon.get(f"/api/v1/people/{xi.slug}/?format=csv").content.decode().splitlines()
+    header, row = rows[0].split(","), rows[1]
+    assert "identifiers" in header
+    assert f"viaf:12345; wikidata:{XI}" in row
