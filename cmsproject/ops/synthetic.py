@@ -23,6 +23,8 @@ from events.models import (
     Agreement,
     Event,
     EventSeries,
+    Figure,
+    Indicator,
     Mention,
     Organization,
     Participation,
@@ -146,6 +148,100 @@ def _insert(model, rows: Iterator, progress: Callable[[int], None]) -> list[int]
         ids.extend(obj.pk for obj in made)
         progress(len(batch))
     return ids  # SQLite 3.35+ and PostgreSQL return the new primary keys
+
+
+INDICATORS = [
+    ("bilateral-trade-turnover", "Bilateral trade turnover", True),
+    ("exports-to-partner", "Exports to the partner", False),
+    ("investment-stock", "Accumulated investment", False),
+]
+
+
+def add_known_person() -> Person:
+    """A person readers and clients ask for by name (the benchmark resolves "Tokayev"), so that
+    a name lookup finds someone with an office, as it does on the real site."""
+    now = timezone.now()
+    kazakhstan = Organization.objects.filter(iso_code="KAZ").first()
+    person, made = Person.objects.get_or_create(
+        slug="kassym-jomart-tokayev",
+        defaults={
+            "name": "Kassym-Jomart Tokayev",
+            "sort_name": "Tokayev, Kassym-Jomart",
+            "status": Status.PUBLISHED,
+            "published_at": now,
+            "country": kazakhstan,
+        },
+    )
+    if made and kazakhstan is not None:
+        Position.objects.create(
+            person=person,
+            organization=kazakhstan,
+            role="head_of_state",
+            title="President",
+            start_date=datetime.date(2019, 3, 20),
+        )
+    return person
+
+
+def _figures(
+    rng: random.Random,
+    tag: str,
+    states: list[Organization],
+    sources: list[int],
+    count: int,
+    stamp: Callable,
+    progress: Callable[[int], None],
+) -> None:
+    """``count`` yearly figures of a few indicators between China and a Central Asian state,
+    each cited, so that the figures pages and API have rows to show."""
+    now = timezone.now()
+    indicators = [
+        Indicator.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "symmetric": symmetric,
+                "status": Status.PUBLISHED,
+                "published_at": now,
+            },
+        )[0].pk
+        for slug, name, symmetric in INDICATORS
+    ]
+    china = next((s.pk for s in states if s.iso_code == "CHN"), states[0].pk)
+    others = [s.pk for s in states if s.pk != china]
+
+    def rows():
+        for i in range(count):
+            year = rng.randint(2005, 2025)
+            yield stamp(
+                Figure(
+                    indicator_id=rng.choice(indicators),
+                    party_id=rng.choice(others),
+                    partner_id=china,
+                    period_start=datetime.date(year, 1, 1),
+                    period_end=datetime.date(year, 12, 31),
+                    value=rng.randint(1, 400) * 10**8,
+                    unit="USD",
+                    slug=f"f-{tag}-{i}",
+                    status=_status(rng),
+                )
+            )
+
+    figures = _insert(Figure, rows(), progress)
+    figure_type = ContentType.objects.get_for_model(Figure)
+    _insert(
+        Citation,
+        (
+            Citation(
+                source_id=rng.choice(sources),
+                content_type=figure_type,
+                object_id=f,
+                excerpt="met counterparts to discuss",
+            )
+            for f in figures
+        ),
+        progress,
+    )
 
 
 def generate(
@@ -389,6 +485,8 @@ def generate(
                 )
 
         sources = _insert(Source, source_rows(), tick("sources"))
+        if sources:
+            _figures(rng, tag, states, sources, max(10, sizes.events // 5), stamp, tick("figures"))
 
         event_type = ContentType.objects.get_for_model(Event)
         person_type = ContentType.objects.get_for_model(Person)

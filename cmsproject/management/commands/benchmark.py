@@ -21,7 +21,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--here",
             action="store_true",
-            help="Measure the current database instead of building datasets.",
+            help=(
+                "Measure the current database instead of building datasets (its cold reads "
+                "move the content version, as a publish does: readers' caches start again)."
+            ),
         )
         parser.add_argument(
             "--quick", action="store_true", help="Small sizes (a smoke run): 200 and 2,000 sources."
