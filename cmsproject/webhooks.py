@@ -19,6 +19,7 @@ repeats.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -40,6 +41,7 @@ from .editorial import jobs
 from .editorial.models import author_field
 
 ATTEMPTS = 8  # over about 21 minutes (10 s, 20 s, 40 s … between them)
+KEEP_DAYS = 90  # how long the delivery log remembers a finished delivery
 TIMEOUT = 10
 USER_AGENT = "Caravan-Webhooks/1"
 
@@ -230,3 +232,23 @@ def _deliver(job: jobs.Job) -> dict[str, Any]:
     if not delivered:
         raise Refused(error or f"HTTP {status}")
     return {"status": status}
+
+
+def prune_deliveries(now=None) -> int:
+    """Forget finished deliveries after ``KEEP_DAYS`` (the log of a busy subscriber would
+    otherwise grow by a row per change for ever); those still being tried stay."""
+    now = now or timezone.now()
+    deleted, _ = (
+        Delivery.objects.filter(created_at__lt=now - datetime.timedelta(days=KEEP_DAYS))
+        .exclude(state=Delivery.State.PENDING)
+        .delete()
+    )
+    return deleted
+
+
+@task()
+def prune_delivery_log(job_id: int) -> str:
+    return jobs.work(job_id, lambda job: {"deleted": prune_deliveries()})
+
+
+jobs.every(24 * 60 * 60, prune_delivery_log, title="Forget webhook deliveries past 90 days")

@@ -202,3 +202,17 @@ def test_an_unknown_action_is_refused_when_the_webhook_is_saved(admin_client):
     assert response.status_code == 200
     assert "Unknown: edited" in response.content.decode()
     assert not Webhook.objects.exists()
+
+
+def test_the_delivery_log_forgets_finished_deliveries_after_ninety_days(receiver):
+    subscribe(receiver)
+    f.TopicFactory(slug="water")
+    run_due_tasks()
+    receiver.answers = [500]
+    f.TopicFactory(slug="energy")
+    run_due_tasks()
+    assert set(Delivery.objects.values_list("state", flat=True)) == {"delivered", "pending"}
+    later = timezone.now() + datetime.timedelta(days=webhooks.KEEP_DAYS + 1)
+    assert webhooks.prune_deliveries(later) == 1
+    assert list(Delivery.objects.values_list("state", flat=True)) == ["pending"]
+    assert webhooks.prune_deliveries() == 0
