@@ -20,11 +20,10 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from .editorial.models import Publishable
-from .editorial.paths import slug_path
+from .editorial.paths import slug_path_or_none
 from .editorial.revisions import owner_field
 from .editorial.visibility import is_live, unrestricted
 
@@ -96,15 +95,10 @@ def parse_cursor(text: str) -> tuple[int, int] | None:
 
 
 def _paths(record: models.Model) -> tuple[str, str]:
-    try:
-        path = record.get_absolute_url()
-    except (AttributeError, NoReverseMatch):
-        path = ""
-    try:
-        api_path = slug_path(f"api:{record._meta.model_name}-detail", record.slug)
-    except NoReverseMatch:
-        api_path = ""
-    return path, api_path
+    """Its public path and its API path ("" where it has none: an outlet has no API detail)."""
+    path = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+    api_path = slug_path_or_none(f"api:{record._meta.model_name}-detail", record.slug)
+    return path, api_path or ""
 
 
 def _next_seq() -> int:

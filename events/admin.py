@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextInputWidget
 from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 
 from cmsproject.editorial.admin import GenericRowInline, PublishableAdmin, RowInline
@@ -36,14 +37,20 @@ from .models import (
     Signatory,
     Topic,
 )
-from .models.identifiers import holder_of, taken_message
 
 ALIAS_FIELDS = ["name", "kind", "language", "valid_from", "valid_to"]
 
 
 class IdentifierFormSet(BaseGenericInlineFormSet):
-    """Each identifier once on the record, and on no other record of its type (the database
-    would refuse it too, but only after the page was sent: here it is said beside the row)."""
+    """Each row knows its record's type before it is checked, so the model's own rule (one
+    record per identifier, :meth:`Identifier.clean`) is said beside the row; the formset adds
+    what no single row can see: the same identifier given twice."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.content_type = ContentType.objects.get_for_model(type(self.instance))
+        form.instance.object_id = self.instance.pk
+        return form
 
     def clean(self) -> None:
         super().clean()
@@ -56,9 +63,6 @@ class IdentifierFormSet(BaseGenericInlineFormSet):
             if key in seen:
                 form.add_error("value", "This identifier is given twice.")
             seen.add(key)
-            holder = holder_of(type(self.instance), *key)
-            if holder is not None and holder.pk != self.instance.pk:
-                form.add_error("value", taken_message(*key, holder))
 
 
 class IdentifierInline(GenericRowInline):

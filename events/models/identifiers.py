@@ -162,7 +162,12 @@ class Identifier(EditorialRow):
         if self.content_type_id is not None:
             holder = holder_of(self.content_type.model_class(), self.scheme, self.value)
             if holder is not None and holder.pk != self.object_id:
-                raise ValidationError({"value": taken_message(self.scheme, self.value, holder)})
+                raise ValidationError(
+                    {
+                        "value": f"{self.scheme}:{self.value} is already the identifier of "
+                        f"“{holder}”: one record per identifier."
+                    }
+                )
 
 
 def holder_of(model: type[models.Model] | None, scheme: str, value: str) -> models.Model | None:
@@ -178,10 +183,6 @@ def holder_of(model: type[models.Model] | None, scheme: str, value: str) -> mode
             .first()
         )
         return model._base_manager.filter(pk=row.object_id).first() if row else None
-
-
-def taken_message(scheme: str, value: str, holder: models.Model) -> str:
-    return f"{scheme}:{value} is already the identifier of “{holder}”: one record per identifier."
 
 
 def identifiers_relation() -> GenericRelation:
