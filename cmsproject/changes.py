@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from .editorial.models import Publishable
+from .editorial.models import Publishable, Status
 from .editorial.paths import slug_path_or_none
 from .editorial.revisions import owner_field
 from .editorial.visibility import is_live, unrestricted
@@ -162,7 +162,11 @@ def record(
 
 def remember_label(sender: type[models.Model], instance: models.Model) -> None:
     """Before a save of a record readers see: its label as they see it (a record withdrawn
-    and renamed in one save is announced under the name that was public)."""
+    and renamed in one save is announced under the name that was public). Read only when the
+    save takes it away from readers: otherwise the label is the record's own."""
+    expire_at = getattr(instance, "expire_at", None)
+    if instance.status == Status.PUBLISHED and (expire_at is None or expire_at > timezone.now()):
+        return
     with unrestricted():
         stored = sender._base_manager.filter(pk=instance.pk).first()
     instance._caravan_public_label = str(stored) if stored is not None else None
