@@ -18,6 +18,7 @@ Two promises, which the tests and ``.ci/load`` hold:
 
 from __future__ import annotations
 
+import datetime
 import json
 import tempfile
 import zipfile
@@ -29,6 +30,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.models import signals
 
@@ -119,6 +121,17 @@ def _rows(written: dict[str, int], progress: Progress | None) -> Iterator[models
             progress(label, n)
 
 
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's encoder cuts them to the millisecond, so a restore
+    would give back 12:00:00.000 for 12:00:00.000500 — not the rows that were backed up."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def make_backup(path: Path, *, progress: Progress | None = None) -> dict[str, int]:
     """Write the backup zip to ``path``; returns the rows of each table it holds.
     ``progress(table, rows)`` is called as each table is read."""
@@ -128,7 +141,11 @@ def make_backup(path: Path, *, progress: Progress | None = None) -> dict[str, in
         data = Path(tmp) / "data.json"
         with data.open("w", encoding="utf-8") as stream, viewing_as(None), read_snapshot():
             serializers.serialize(
-                "json", _rows(written, progress), use_natural_foreign_keys=True, stream=stream
+                "json",
+                _rows(written, progress),
+                use_natural_foreign_keys=True,
+                stream=stream,
+                cls=ExactJSONEncoder,
             )
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(data, "data.json")

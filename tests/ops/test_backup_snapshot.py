@@ -3,6 +3,7 @@ rows exactly — history included, nothing added by the load itself."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sqlite3
@@ -70,6 +71,18 @@ def test_restore_gives_back_every_row_exactly_and_adds_none(site, tmp_path):
     assert Event.history.filter(title="Sixth meeting").count() == len(
         before["events.HistoricalEvent"]
     )
+
+
+def test_times_come_back_to_the_microsecond(site, tmp_path):
+    # under a millisecond: Django's JSON encoder would write .000 and the restore read back 0
+    Event.objects.filter(pk=site.pk).update(
+        updated_at=datetime.datetime(2025, 6, 16, 9, 30, 0, 500, tzinfo=datetime.UTC)
+    )
+    path = tmp_path / "site.zip"
+    call_command("backup", str(path), verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(path), verbosity=0)
+    assert Event.objects.get(pk=site.pk).updated_at.microsecond == 500
 
 
 def test_a_restore_whose_counts_differ_is_rolled_back(site, tmp_path):
